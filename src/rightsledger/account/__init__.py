@@ -1,0 +1,1 @@
+"""Holding perpetrators to account: statuses and clocks derived from proceedings, never typed."""

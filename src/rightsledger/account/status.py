@@ -1,0 +1,107 @@
+"""Derive each alleged perpetrator's status from the proceedings recorded against them.
+
+The status is never typed in: it follows from the dated proceedings that target the perpetrator,
+after the "latest status as perpetrator" of HURIDOCS ESF (uncharged, facing charges, faced charges
+and convicted or acquitted). Sanctions and refused investigations are reported beside it because a
+sanction abroad is not a conviction and a refusal is the record of impunity.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from rightsledger.model import Involvement, Organization, Person, Proceeding, ProceedingTarget
+
+
+class PerpetratorStatus(StrEnum):
+    UNCHARGED = "uncharged"
+    FACING_CHARGES = "facing_charges"
+    ACQUITTED = "acquitted"
+    CONVICTED = "convicted"
+
+
+CHARGING_STEPS = frozenset({"charges", "trial"})
+
+
+@dataclass
+class PerpetratorSummary:
+    kind: str  # "persons" or "organizations"
+    external_id: str
+    name: str
+    acts: int
+    status: PerpetratorStatus
+    status_since: dt.date | None
+    sanctions: int = 0
+    refused_investigations: int = 0
+    official_denials: int = 0
+    basis: list[str] = field(default_factory=list)  # external ids of the deciding proceedings
+
+
+def derive_status(steps: list[tuple[str, dt.date | None, str]]) -> tuple[PerpetratorStatus,
+                                                                          dt.date | None, list[str]]:
+    """The status that a list of (proceeding type, date, external id) establishes.
+
+    The latest verdict decides; charges or a trial without a verdict mean facing charges; nothing
+    of these means uncharged, whatever complaints or calls were made.
+    """
+    ordered = sorted(steps, key=lambda step: (step[1] or dt.date.min, step[2]))
+    status, since, basis = PerpetratorStatus.UNCHARGED, None, []
+    for kind, date, external_id in ordered:
+        if kind == "verdict_conviction":
+            status, since, basis = PerpetratorStatus.CONVICTED, date, [external_id]
+        elif kind == "verdict_acquittal":
+            status, since, basis = PerpetratorStatus.ACQUITTED, date, [external_id]
+        elif kind in CHARGING_STEPS and status is not PerpetratorStatus.FACING_CHARGES:
+            # A new charge after an acquittal (an appeal, a reopened case) puts them back on trial.
+            status, since, basis = PerpetratorStatus.FACING_CHARGES, date, [external_id]
+    return status, since, basis
+
+
+def perpetrators(session: Session) -> list[PerpetratorSummary]:
+    """Every person and organization with at least one involvement, with its derived status."""
+    acts: dict[tuple[str, int], int] = defaultdict(int)
+    for person_id, organization_id in session.execute(
+        select(Involvement.person_id, Involvement.organization_id)
+    ):
+        key = ("persons", person_id) if person_id is not None else (
+            "organizations", organization_id)
+        acts[key] += 1  # type: ignore[index]
+
+    steps: dict[tuple[str, int], list[tuple[str, dt.date | None, str]]] = defaultdict(list)
+    query = select(
+        ProceedingTarget.person_id, ProceedingTarget.organization_id,
+        Proceeding.proceeding_type, Proceeding.date_earliest, Proceeding.external_id,
+    ).join(Proceeding, Proceeding.id == ProceedingTarget.proceeding_id)
+    for person_id, organization_id, kind, date, external_id in session.execute(query):
+        if person_id is not None:
+            steps[("persons", person_id)].append((kind, date, external_id))
+        elif organization_id is not None:
+            steps[("organizations", organization_id)].append((kind, date, external_id))
+
+    summaries = []
+    for (kind, record_id), count in acts.items():
+        record: Person | Organization | None = session.get(
+            Person if kind == "persons" else Organization, record_id
+        )
+        assert record is not None  # involvements reference existing rows (foreign keys)
+        own = steps.get((kind, record_id), [])
+        status, since, basis = derive_status(own)
+        name = record.display_name if isinstance(record, Person) else record.name
+        summaries.append(
+            PerpetratorSummary(
+                kind=kind, external_id=record.external_id, name=name, acts=count, status=status,
+                status_since=since, basis=basis,
+                sanctions=sum(1 for step in own if step[0] == "sanction"),
+                refused_investigations=sum(
+                    1 for step in own if step[0] == "investigation_refused"),
+                official_denials=sum(1 for step in own if step[0] == "official_denial"),
+            )
+        )
+    summaries.sort(key=lambda s: (-s.acts, s.name))
+    return summaries

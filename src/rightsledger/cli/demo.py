@@ -1,0 +1,70 @@
+"""`demo`: build the synthetic demo casebook and print what it holds."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+from sqlalchemy import select
+
+from rightsledger import vocab
+from rightsledger.account.status import perpetrators
+from rightsledger.cli.common import console
+from rightsledger.demo.build import build
+from rightsledger.model import Act, Event
+
+
+def demo(
+    path: Annotated[
+        Path, typer.Argument(help="Where to build it (re-created if it is an earlier demo).")
+    ] = Path("rightsledger-demo"),
+) -> None:
+    """Build a demo casebook of SYNTHETIC data modelled on the 2017 campaign in Chechnya."""
+    casebook, reports = build(path)
+    with casebook, casebook.reader() as session:
+        console.print(f"[bold]Demo casebook[/bold] {casebook.path} — SYNTHETIC DATA, see its "
+                      "records' descriptions: [SYNTHETIC] invented, (reported) public reporting.")
+        console.print(
+            "Imported: " + ", ".join(f"{r.created} {r.kind}" for r in reports)
+        )
+        events = Table(title="Events")
+        for column in ("id", "title", "date", "place", "part of"):
+            events.add_column(column)
+        by_id = {e.id: e.external_id for e in session.scalars(select(Event))}
+        for event in session.scalars(select(Event).order_by(Event.id)):
+            events.add_row(
+                event.external_id, event.title, event.date_edtf or "", event.place_name or "",
+                by_id.get(event.parent_id, "") if event.parent_id else "",
+            )
+        console.print(events)
+
+        acts = Table(title="Acts by type")
+        acts.add_column("type")
+        acts.add_column("acts", justify="right")
+        types = vocab.load("act_types")
+        counts = Counter(session.scalars(select(Act.act_type)))
+        for slug, count in counts.most_common():
+            acts.add_row(types.get(slug).label("en"), str(count))
+        console.print(acts)
+
+        table = Table(title="Alleged perpetrators and their status (derived from proceedings)")
+        for column in ("id", "name", "acts", "status", "sanctions", "refused investigations"):
+            table.add_column(column)
+        for summary in perpetrators(session):
+            table.add_row(
+                summary.external_id, summary.name, str(summary.acts),
+                str(summary.status).replace("_", " "), str(summary.sanctions),
+                str(summary.refused_investigations),
+            )
+        console.print(table)
+        console.print(
+            f"Explore it: rightsledger list acts --casebook {casebook.path}   |   "
+            f"rightsledger show persons per-officer-a --casebook {casebook.path}"
+        )
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(demo)

@@ -1,0 +1,63 @@
+"""Entry point: builds the Typer app and turns library errors into one-line messages."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+import typer
+
+from rightsledger import __version__
+from rightsledger.cli import casebook, demo, records
+from rightsledger.cli.common import errors
+from rightsledger.errors import RightsledgerError, UserError
+
+app = typer.Typer(
+    name="rightsledger",
+    help="Document human-rights violations, keep the evidence court-credible, count honestly "
+    "and hold perpetrators to account. Offline; nothing leaves this machine.",
+    no_args_is_help=True,
+    # Tracebacks with local variables could print identities; never show them to users.
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+casebook.register(app)
+records.register(app)
+demo.register(app)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"rightsledger {__version__}")
+        raise typer.Exit
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """rightsledger: evidence, records, linkage, estimates and accountability."""
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI and return its exit code (tests call this; ``main`` exits with it)."""
+    try:
+        app(args=list(argv) if argv is not None else None, prog_name="rightsledger")
+    except SystemExit as done:
+        return done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+    except UserError as problem:
+        errors.print(f"error: {problem.message}", markup=False, soft_wrap=True)
+        return 2
+    except RightsledgerError as problem:
+        errors.print(f"error: {problem.message}", markup=False, soft_wrap=True)
+        return 1
+    except KeyboardInterrupt:
+        errors.print("interrupted; nothing further was written", markup=False)
+        return 130
+    return 0
+
+
+def main() -> None:
+    sys.exit(run())

@@ -1,0 +1,45 @@
+"""The domain model: HURIDOCS ESF records as typed ORM classes (no storage code here)."""
+
+from rightsledger.model.base import Base, Record, check_vocabularies
+from rightsledger.model.records import (
+    NAME_ALIAS,
+    NAME_FAMILY,
+    NAME_FULL,
+    NAME_GIVEN,
+    NAME_PARTS,
+    NAME_PATRONYMIC,
+    Act,
+    Citation,
+    Event,
+    Information,
+    Involvement,
+    Organization,
+    Person,
+    PersonName,
+    Proceeding,
+    ProceedingTarget,
+    Relationship,
+)
+
+__all__ = [
+    "NAME_ALIAS",
+    "NAME_FAMILY",
+    "NAME_FULL",
+    "NAME_GIVEN",
+    "NAME_PARTS",
+    "NAME_PATRONYMIC",
+    "Act",
+    "Base",
+    "Citation",
+    "Event",
+    "Information",
+    "Involvement",
+    "Organization",
+    "Person",
+    "PersonName",
+    "Proceeding",
+    "ProceedingTarget",
+    "Record",
+    "Relationship",
+    "check_vocabularies",
+]

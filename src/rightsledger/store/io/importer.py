@@ -1,0 +1,374 @@
+"""Import a file of one kind into a casebook: create and update by external id, all or nothing.
+
+The file is read and every row cleaned and resolved before anything is written; the writes then
+happen in one transaction. The first problem stops the import with its file, line, column and
+reason, and the casebook is exactly as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from rightsledger.errors import InputError, InvalidValue
+from rightsledger.model import PersonName, ProceedingTarget
+from rightsledger.store.casebook import Casebook
+from rightsledger.store.io.columns import (
+    SINGULAR,
+    CellProblem,
+    NamePart,
+    Ref,
+    Reference,
+    References,
+)
+from rightsledger.store.io.kinds import KINDS, Kind
+from rightsledger.store.io.reading import RawTable
+
+CHUNK = 500  # ids per IN (...) clause, well inside every backend's parameter limit
+TARGET_COLUMNS = {
+    "persons": "person_id",
+    "organizations": "organization_id",
+    "acts": "act_id",
+    "events": "event_id",
+}
+
+
+@dataclass
+class ImportReport:
+    kind: str
+    source: str
+    created: int = 0
+    updated: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.created + self.updated
+
+
+@dataclass
+class _Row:
+    line: int
+    external_id: str
+    values: dict[str, Any]
+    resolved: dict[str, Any] = field(default_factory=dict)
+
+
+class _Directory:
+    """External id -> internal id for each kind, loaded once per import when first needed."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._maps: dict[str, dict[str, int]] = {}
+
+    def ids(self, kind: str) -> dict[str, int]:
+        if kind not in self._maps:
+            model = KINDS[kind].model
+            rows = self._session.execute(select(model.external_id, model.id))
+            self._maps[kind] = {external_id: record_id for external_id, record_id in rows}
+        return self._maps[kind]
+
+    def forget(self, kind: str) -> None:
+        self._maps.pop(kind, None)
+
+    def resolve(self, ref: Ref) -> tuple[str, int]:
+        found = [(kind, self.ids(kind)[ref.external_id]) for kind in ref.kinds
+                 if ref.external_id in self.ids(kind)]
+        if len(found) == 1:
+            return found[0]
+        names = " or ".join(SINGULAR[kind] for kind in ref.kinds)
+        if not found:
+            hint = "import it first" if len(ref.kinds) == 1 else "import it first, or check the id"
+            raise InvalidValue(f'no {names} has external_id "{ref.external_id}" ({hint})')
+        spelled = " or ".join(f"{SINGULAR[kind]}:{ref.external_id}" for kind, _ in found)
+        raise InvalidValue(f'"{ref.external_id}" is ambiguous; write {spelled}')
+
+
+def import_table(casebook: Casebook, kind: Kind, table: RawTable) -> ImportReport:
+    _check_columns(kind, table)
+    rows = list(_clean_rows(kind, table))
+    report = ImportReport(kind=kind.name, source=table.source)
+    if not rows:
+        return report
+    with casebook.session() as session:
+        directory = _Directory(session)
+        own = directory.ids(kind.name)
+        _check_required(kind, rows, own, table.source)
+        in_file = {row.external_id for row in rows}
+        _resolve(kind, rows, directory, in_file, table.source)
+        new = [row for row in rows if row.external_id not in own]
+        old = [row for row in rows if row.external_id in own]
+        now = dt.datetime.now(dt.UTC)
+        _insert(session, kind, new, now)
+        _update(session, kind, old, own, now)
+        directory.forget(kind.name)
+        ids = directory.ids(kind.name)
+        _write_self_references(session, kind, rows, ids, table.source)
+        _write_children(session, kind, rows, ids)
+        report.created, report.updated = len(new), len(old)
+    return report
+
+
+# -- cleaning -------------------------------------------------------------------------------------
+
+
+def _check_columns(kind: Kind, table: RawTable) -> None:
+    known = set(kind.column_names)
+    for name in table.columns:
+        if name not in known:
+            line = next((row.line for row in table.rows if name in row.values), 1)
+            raise InputError(
+                f"unknown column for {kind.name} (known: {', '.join(kind.column_names)})",
+                source=table.source, line=line, column=name,
+            )
+    if "external_id" not in table.columns and table.rows:
+        raise InputError(
+            "the external_id column is missing", source=table.source, line=table.rows[0].line
+        )
+
+
+def _clean_rows(kind: Kind, table: RawTable) -> Iterator[_Row]:
+    first_line: dict[str, int] = {}
+    for raw in table.rows:
+        values: dict[str, Any] = {}
+        for name, cell in raw.values.items():
+            try:
+                values[name] = kind.column(name).parse(cell)
+            except InvalidValue as problem:
+                raise InputError(
+                    str(problem), source=table.source, line=raw.line, column=name
+                ) from None
+        external_id = values.get("external_id")
+        if not external_id:
+            raise InputError(
+                "external_id is empty", source=table.source, line=raw.line, column="external_id"
+            )
+        if external_id in first_line:
+            raise InputError(
+                f'external_id "{external_id}" already appears on line {first_line[external_id]}',
+                source=table.source, line=raw.line, column="external_id",
+            )
+        first_line[external_id] = raw.line
+        if kind.row_check is not None:
+            try:
+                kind.row_check(values)
+            except CellProblem as problem:
+                raise InputError(
+                    str(problem), source=table.source, line=raw.line, column=problem.column
+                ) from None
+        yield _Row(line=raw.line, external_id=external_id, values=values)
+
+
+def _check_required(kind: Kind, rows: Sequence[_Row], own: Mapping[str, int], source: str) -> None:
+    required = [column for column in kind.columns if column.required]
+    for row in rows:
+        is_new = row.external_id not in own
+        for column in required:
+            if column.name not in row.values:
+                if is_new:
+                    raise InputError(
+                        f"is required for a new {kind.singular} ({row.external_id})",
+                        source=source, line=row.line, column=column.name,
+                    )
+            elif row.values[column.name] is None:
+                raise InputError(
+                    "is required and cannot be empty", source=source, line=row.line,
+                    column=column.name,
+                )
+
+
+def _resolve(
+    kind: Kind, rows: Sequence[_Row], directory: _Directory, in_file: set[str], source: str
+) -> None:
+    references = [c for c in kind.columns if isinstance(c, Reference | References)]
+    for row in rows:
+        for column in references:
+            value = row.values.get(column.name)
+            if value is None:
+                continue
+            try:
+                if isinstance(column, Reference) and column.self_reference:
+                    # Resolved after the file's own rows exist; here only check it will resolve.
+                    if value.external_id not in in_file and value.external_id not in (
+                        directory.ids(kind.name)
+                    ):
+                        raise InvalidValue(
+                            f'no {kind.singular} has external_id "{value.external_id}" '
+                            "in this file or the casebook"
+                        )
+                elif isinstance(column, References):
+                    row.resolved[column.name] = [directory.resolve(ref) for ref in value]
+                else:
+                    row.resolved[column.name] = directory.resolve(value)
+            except InvalidValue as problem:
+                raise InputError(
+                    str(problem), source=source, line=row.line, column=column.name
+                ) from None
+
+
+# -- writing --------------------------------------------------------------------------------------
+
+
+def _record_values(kind: Kind, row: _Row) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for column in kind.columns:
+        if column.name not in row.values:
+            continue
+        if isinstance(column, Reference) and column.self_reference:
+            continue
+        value = row.resolved.get(column.name, row.values[column.name])
+        column.store(value, out)
+    return out
+
+
+def _defaults(table: Table) -> dict[str, Any]:
+    """Python-side scalar defaults, used where a cell is blank but the column cannot be NULL."""
+    found: dict[str, Any] = {}
+    for column in table.columns:
+        default = column.default
+        if default is not None and getattr(default, "is_scalar", False):
+            found[column.key] = getattr(default, "arg", None)
+    return found
+
+
+def _insert(session: Session, kind: Kind, rows: Sequence[_Row], now: dt.datetime) -> None:
+    if not rows:
+        return
+    table: Table = kind.model.__table__  # type: ignore[assignment]
+    defaults = _defaults(table)
+    records = [_record_values(kind, row) for row in rows]
+    # One key set for every row lets the driver batch the whole insert.
+    keys = set().union(*records) | set(defaults)
+    batch = []
+    for row, values in zip(rows, records, strict=True):
+        full = {key: values.get(key) for key in keys}
+        for key, default in defaults.items():
+            if full[key] is None:
+                full[key] = default
+        full.update(external_id=row.external_id, created_at=now, updated_at=now)
+        batch.append(full)
+    session.execute(insert(table), batch)
+
+
+def _update(
+    session: Session, kind: Kind, rows: Sequence[_Row], own: Mapping[str, int], now: dt.datetime
+) -> None:
+    if not rows:
+        return
+    defaults = _defaults(kind.model.__table__)  # type: ignore[arg-type]
+    batch = []
+    for row in rows:
+        values = _record_values(kind, row)
+        for key, default in defaults.items():
+            if key in values and values[key] is None:
+                values[key] = default
+        values.update(id=own[row.external_id], updated_at=now)
+        batch.append(values)
+    session.execute(update(kind.model), batch)
+
+
+def _write_self_references(
+    session: Session, kind: Kind, rows: Sequence[_Row], ids: Mapping[str, int], source: str
+) -> None:
+    for column in kind.columns:
+        if not (isinstance(column, Reference) and column.self_reference):
+            continue
+        (attr,) = column.targets.values()
+        batch = []
+        for row in rows:
+            if column.name not in row.values:
+                continue
+            ref = row.values[column.name]
+            batch.append({"id": ids[row.external_id], attr: ids[ref.external_id] if ref else None})
+        if not batch:
+            continue
+        session.execute(update(kind.model), batch)
+        _check_no_cycles(session, kind, attr, rows, ids, source, column.name)
+
+
+def _check_no_cycles(
+    session: Session, kind: Kind, attr: str, rows: Sequence[_Row], ids: Mapping[str, int],
+    source: str, column: str,
+) -> None:
+    model = kind.model
+    parent_of = {child: parent for child, parent in session.execute(
+        select(model.id, getattr(model, attr)))}
+    for row in rows:
+        start = ids[row.external_id]
+        seen = {start}
+        current = parent_of.get(start)
+        while current is not None:
+            if current in seen:
+                raise InputError(
+                    f"this {column} makes a loop: {row.external_id} would be its own ancestor",
+                    source=source, line=row.line, column=column,
+                )
+            seen.add(current)
+            current = parent_of.get(current)
+
+
+def _chunks(items: Sequence[int]) -> Iterable[Sequence[int]]:
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]
+
+
+def _write_children(
+    session: Session, kind: Kind, rows: Sequence[_Row], ids: Mapping[str, int]
+) -> None:
+    name_columns = [c for c in kind.columns if isinstance(c, NamePart)]
+    if name_columns:
+        _write_names(session, name_columns, rows, ids)
+    for column in kind.columns:
+        if isinstance(column, References):
+            _write_targets(session, column, rows, ids)
+
+
+def _write_names(
+    session: Session, columns: Sequence[NamePart], rows: Sequence[_Row], ids: Mapping[str, int]
+) -> None:
+    # Only the name roles present in the file are replaced; the others are left as they were.
+    for column in columns:
+        touched = [ids[row.external_id] for row in rows if column.name in row.values]
+        for chunk in _chunks(touched):
+            session.execute(
+                delete(PersonName).where(
+                    PersonName.person_id.in_(chunk), PersonName.part == column.part
+                )
+            )
+    batch = [
+        {
+            "person_id": ids[row.external_id],
+            "part": column.part,
+            "position": position,
+            "value": name.original,
+            "script": str(name.script),
+        }
+        for row in rows
+        for column in columns
+        for position, name in enumerate(row.values.get(column.name) or ())
+    ]
+    if batch:
+        session.execute(insert(PersonName), batch)
+
+
+def _write_targets(
+    session: Session, column: References, rows: Sequence[_Row], ids: Mapping[str, int]
+) -> None:
+    touched = [ids[row.external_id] for row in rows if column.name in row.values]
+    for chunk in _chunks(touched):
+        session.execute(delete(ProceedingTarget).where(ProceedingTarget.proceeding_id.in_(chunk)))
+    batch = []
+    for row in rows:
+        for position, (target_kind, target_id) in enumerate(row.resolved.get(column.name) or ()):
+            values: dict[str, Any] = dict.fromkeys(TARGET_COLUMNS.values())
+            values.update(
+                proceeding_id=ids[row.external_id], position=position,
+                **{TARGET_COLUMNS[target_kind]: target_id},
+            )
+            batch.append(values)
+    if batch:
+        session.execute(insert(ProceedingTarget), batch)
