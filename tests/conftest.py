@@ -31,7 +31,7 @@ def _postgres_problem() -> str | None:
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
-    except Exception as error:  # noqa: BLE001 - any failure means "no usable server"
+    except Exception as error:
         return f"no PostgreSQL server answers at {SERVER}: {str(error).splitlines()[0]}"
     finally:
         engine.dispose()
@@ -92,8 +92,11 @@ def make_casebook(tmp_path: Path, database: str | None, request: pytest.FixtureR
         db = database
         if db is not None and opened:
             # A second casebook in one test needs a second database.
-            db = str(make_url(db).set(database=f"rl_test_{uuid.uuid4().hex[:16]}")
-                     .render_as_string(hide_password=False))
+            db = str(
+                make_url(db)
+                .set(database=f"rl_test_{uuid.uuid4().hex[:16]}")
+                .render_as_string(hide_password=False)
+            )
             urls.append(db)
         casebook = Casebook.create(tmp_path / name, database=db)
         opened.append(casebook)

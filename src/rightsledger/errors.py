@@ -26,7 +26,7 @@ class UserError(RightsledgerError):
     code = "bad_input"
 
 
-class InvalidValue(UserError, ValueError):  # noqa: N818 - reads better than InvalidValueError
+class InvalidValue(UserError, ValueError):
     """A single value could not be cleaned (a date, a count, a vocabulary term...)."""
 
     code = "invalid_value"
@@ -63,7 +63,7 @@ class InputError(UserError):
         return f"{place}: {self.reason}" if place else self.reason
 
 
-class NotFound(UserError):  # noqa: N818 - the name is the HTTP meaning
+class NotFound(UserError):
     status = 404
     code = "not_found"
 
@@ -74,6 +74,6 @@ class CasebookError(UserError):
     code = "casebook_error"
 
 
-class AccessDenied(RightsledgerError):  # noqa: N818
+class AccessDenied(RightsledgerError):
     status = 403
     code = "forbidden"

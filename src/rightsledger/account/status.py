@@ -43,8 +43,10 @@ class PerpetratorSummary:
     basis: list[str] = field(default_factory=list)  # external ids of the deciding proceedings
 
 
-def derive_status(steps: list[tuple[str, dt.date | None, str]]) -> tuple[PerpetratorStatus,
-                                                                          dt.date | None, list[str]]:
+Step = tuple[str, dt.date | None, str]  # proceeding type, date, external id
+
+
+def derive_status(steps: list[Step]) -> tuple[PerpetratorStatus, dt.date | None, list[str]]:
     """The status that a list of (proceeding type, date, external id) establishes.
 
     The latest verdict decides; charges or a trial without a verdict mean facing charges; nothing
@@ -69,14 +71,18 @@ def perpetrators(session: Session) -> list[PerpetratorSummary]:
     for person_id, organization_id in session.execute(
         select(Involvement.person_id, Involvement.organization_id)
     ):
-        key = ("persons", person_id) if person_id is not None else (
-            "organizations", organization_id)
+        key = (
+            ("persons", person_id) if person_id is not None else ("organizations", organization_id)
+        )
         acts[key] += 1  # type: ignore[index]
 
     steps: dict[tuple[str, int], list[tuple[str, dt.date | None, str]]] = defaultdict(list)
     query = select(
-        ProceedingTarget.person_id, ProceedingTarget.organization_id,
-        Proceeding.proceeding_type, Proceeding.date_earliest, Proceeding.external_id,
+        ProceedingTarget.person_id,
+        ProceedingTarget.organization_id,
+        Proceeding.proceeding_type,
+        Proceeding.date_earliest,
+        Proceeding.external_id,
     ).join(Proceeding, Proceeding.id == ProceedingTarget.proceeding_id)
     for person_id, organization_id, kind, date, external_id in session.execute(query):
         if person_id is not None:
@@ -86,8 +92,10 @@ def perpetrators(session: Session) -> list[PerpetratorSummary]:
 
     summaries = []
     for (kind, record_id), count in acts.items():
-        record: Person | Organization | None = session.get(
-            Person if kind == "persons" else Organization, record_id
+        record = (
+            session.get(Person, record_id)
+            if kind == "persons"
+            else session.get(Organization, record_id)
         )
         assert record is not None  # involvements reference existing rows (foreign keys)
         own = steps.get((kind, record_id), [])
@@ -95,11 +103,15 @@ def perpetrators(session: Session) -> list[PerpetratorSummary]:
         name = record.display_name if isinstance(record, Person) else record.name
         summaries.append(
             PerpetratorSummary(
-                kind=kind, external_id=record.external_id, name=name, acts=count, status=status,
-                status_since=since, basis=basis,
+                kind=kind,
+                external_id=record.external_id,
+                name=name,
+                acts=count,
+                status=status,
+                status_since=since,
+                basis=basis,
                 sanctions=sum(1 for step in own if step[0] == "sanction"),
-                refused_investigations=sum(
-                    1 for step in own if step[0] == "investigation_refused"),
+                refused_investigations=sum(1 for step in own if step[0] == "investigation_refused"),
                 official_denials=sum(1 for step in own if step[0] == "official_denial"),
             )
         )

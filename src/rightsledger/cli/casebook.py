@@ -36,9 +36,7 @@ def upgrade(casebook: CasebookOption = None) -> None:
         if before == after:
             console.print(f"Casebook {book.path} is already at the current schema ({after}).")
         else:
-            console.print(
-                f"Upgraded casebook {book.path} from {before or 'empty'} to {after}."
-            )
+            console.print(f"Upgraded casebook {book.path} from {before or 'empty'} to {after}.")
 
 
 def register(app: typer.Typer) -> None:

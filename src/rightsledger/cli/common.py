@@ -15,8 +15,8 @@ from rich.table import Table
 
 from rightsledger.store.casebook import Casebook, locate
 
-console = Console(highlight=False)
-errors = Console(stderr=True, highlight=False)
+console = Console(highlight=False, soft_wrap=True)
+errors = Console(stderr=True, highlight=False, soft_wrap=True)
 
 CasebookOption = Annotated[
     Path | None,

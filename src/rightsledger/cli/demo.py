@@ -25,18 +25,21 @@ def demo(
     """Build a demo casebook of SYNTHETIC data modelled on the 2017 campaign in Chechnya."""
     casebook, reports = build(path)
     with casebook, casebook.reader() as session:
-        console.print(f"[bold]Demo casebook[/bold] {casebook.path} — SYNTHETIC DATA, see its "
-                      "records' descriptions: [SYNTHETIC] invented, (reported) public reporting.")
         console.print(
-            "Imported: " + ", ".join(f"{r.created} {r.kind}" for r in reports)
+            f"[bold]Demo casebook[/bold] {casebook.path} — SYNTHETIC DATA, see its "
+            "records' descriptions: [SYNTHETIC] invented, (reported) public reporting."
         )
+        console.print("Imported: " + ", ".join(f"{r.created} {r.kind}" for r in reports))
         events = Table(title="Events")
         for column in ("id", "title", "date", "place", "part of"):
             events.add_column(column)
         by_id = {e.id: e.external_id for e in session.scalars(select(Event))}
         for event in session.scalars(select(Event).order_by(Event.id)):
             events.add_row(
-                event.external_id, event.title, event.date_edtf or "", event.place_name or "",
+                event.external_id,
+                event.title,
+                event.date_edtf or "",
+                event.place_name or "",
                 by_id.get(event.parent_id, "") if event.parent_id else "",
             )
         console.print(events)
@@ -55,8 +58,11 @@ def demo(
             table.add_column(column)
         for summary in perpetrators(session):
             table.add_row(
-                summary.external_id, summary.name, str(summary.acts),
-                str(summary.status).replace("_", " "), str(summary.sanctions),
+                summary.external_id,
+                summary.name,
+                str(summary.acts),
+                str(summary.status).replace("_", " "),
+                str(summary.sanctions),
                 str(summary.refused_investigations),
             )
         console.print(table)

@@ -122,7 +122,8 @@ def list_records(
     filters: Annotated[
         list[str] | None,
         typer.Option(
-            "--filter", "-f",
+            "--filter",
+            "-f",
             help="COLUMN=VALUE (exact) or COLUMN~TEXT (contains, any case); repeatable.",
         ),
     ] = None,
@@ -185,9 +186,7 @@ def show_record(
     spec = KINDS[str(kind)]
     with open_casebook(casebook) as book, book.reader() as session:
         record = find(session, spec.name, external_id)
-        fields = next(
-            row for row in exporter.records(session, spec, where={"id": record.id})
-        )
+        fields = next(row for row in exporter.records(session, spec, where={"id": record.id}))
         links = related(session, spec.name, record)
     if output in (OutputFormat.JSON, OutputFormat.JSONL):
         emit_json({"kind": spec.name, "record": fields, "related": links})
@@ -201,8 +200,10 @@ def show_record(
     if links:
         console.print(
             key_value_table(
-                [(key, ", ".join(map(str, value)) if isinstance(value, list) else value)
-                 for key, value in links.items()],
+                [
+                    (key, ", ".join(map(str, value)) if isinstance(value, list) else value)
+                    for key, value in links.items()
+                ],
                 title="linked",
             )
         )
@@ -220,8 +221,11 @@ def show_vocabulary(
     """Print the controlled vocabularies (HURIDOCS micro-thesauri and the project's own)."""
     if name is None:
         rows = [
-            {"name": each, "terms": len(vocab.load(each).terms),
-             "title": vocab.load(each).title.get(lang, vocab.load(each).title["en"])}
+            {
+                "name": each,
+                "terms": len(vocab.load(each).terms),
+                "title": vocab.load(each).title.get(lang, vocab.load(each).title["en"]),
+            }
             for each in vocab.names()
         ]
         emit_records(rows, ("name", "terms", "title"), output, title="vocabularies")

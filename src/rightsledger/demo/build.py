@@ -19,8 +19,15 @@ from rightsledger.store.io.reading import FileFormat, read_table
 MARKER = ".rightsledger-demo"
 # Import order follows references: what a file points to is imported before it.
 ORDER = (
-    "events", "organizations", "persons", "acts", "involvements", "information",
-    "proceedings", "relationships", "citations",
+    "events",
+    "organizations",
+    "persons",
+    "acts",
+    "involvements",
+    "information",
+    "proceedings",
+    "relationships",
+    "citations",
 )
 
 

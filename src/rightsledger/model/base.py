@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Boolean, event, DateTime, Integer, MetaData, String, func
+from sqlalchemy import Boolean, DateTime, Integer, MetaData, String, event, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from rightsledger import vocab

@@ -101,9 +101,7 @@ class Person(Record):
     __tablename__ = "persons"
     __vocabularies__ = {"sex": "sex", "counting_unit": "counting_units"}
     __table_args__ = (
-        CheckConstraint(
-            "group_low IS NULL OR group_low >= 0", name="group_low_not_negative"
-        ),
+        CheckConstraint("group_low IS NULL OR group_low >= 0", name="group_low_not_negative"),
         CheckConstraint(
             "group_low IS NULL OR group_best IS NULL OR group_low <= group_best",
             name="group_low_le_best",
@@ -199,9 +197,7 @@ class PersonName(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    person_id: Mapped[int] = mapped_column(
-        ForeignKey("persons.id", ondelete="CASCADE"), index=True
-    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
     part: Mapped[str] = mapped_column(String(16))
     position: Mapped[int] = mapped_column(Integer, default=0)
     value: Mapped[str] = mapped_column(String(500))
@@ -249,15 +245,11 @@ class Involvement(Record):
 
     __tablename__ = "involvements"
     __vocabularies__ = {"degree": "involvement_degrees"}
-    __table_args__ = (
-        CheckConstraint(_ONE_PERSON_OR_ORGANIZATION, name="one_perpetrator"),
-    )
+    __table_args__ = (CheckConstraint(_ONE_PERSON_OR_ORGANIZATION, name="one_perpetrator"),)
 
     act_id: Mapped[int] = mapped_column(ForeignKey("acts.id"), index=True)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"), index=True)
-    organization_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organizations.id"), index=True
-    )
+    organization_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"), index=True)
     degree: Mapped[str | None] = mapped_column(String(SLUG))
     description: Mapped[str | None] = mapped_column(Text)
 
@@ -279,9 +271,7 @@ class Information(_Dated, Record):
     title: Mapped[str | None] = mapped_column(String(500))
     event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"), index=True)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"), index=True)
-    organization_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organizations.id"), index=True
-    )
+    organization_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"), index=True)
     # Documents arrive with the evidence vault; the column waits for its foreign key.
     document_id: Mapped[int | None] = mapped_column(Integer)
     connection: Mapped[str | None] = mapped_column(String(SLUG))
@@ -337,9 +327,7 @@ class ProceedingTarget(Base):
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"), index=True)
-    organization_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organizations.id"), index=True
-    )
+    organization_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"), index=True)
     act_id: Mapped[int | None] = mapped_column(ForeignKey("acts.id"), index=True)
     event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"), index=True)
 

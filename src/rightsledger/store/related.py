@@ -63,9 +63,7 @@ def related(session: Session, kind: str, record: Record) -> dict[str, Any]:
             session,
             select(Involvement.external_id).where(getattr(Involvement, column) == rid),
         )
-        out["proceedings"] = _proceedings(
-            session, getattr(ProceedingTarget, column) == rid
-        )
+        out["proceedings"] = _proceedings(session, getattr(ProceedingTarget, column) == rid)
         subject = getattr(Relationship, f"subject_{column}")
         obj = getattr(Relationship, f"object_{column}")
         out["relationships"] = _ids(
@@ -77,9 +75,7 @@ def related(session: Session, kind: str, record: Record) -> dict[str, Any]:
                 out["status_since"] = summary.status_since
     out["citations"] = _ids(
         session,
-        select(Citation.external_id).where(
-            Citation.record_kind == kind, Citation.record_id == rid
-        ),
+        select(Citation.external_id).where(Citation.record_kind == kind, Citation.record_id == rid),
     )
     return {key: value for key, value in out.items() if value not in (None, [])}
 

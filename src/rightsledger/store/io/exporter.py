@@ -31,8 +31,7 @@ from rightsledger.store.io.reading import FileFormat
 
 def _external_ids(session: Session, kind: str) -> dict[int, str]:
     model = KINDS[kind].model
-    return {record_id: external_id for record_id, external_id in session.execute(
-        select(model.id, model.external_id))}
+    return dict(session.execute(select(model.id, model.external_id)).all())
 
 
 class _Children:
@@ -48,10 +47,10 @@ class _Children:
             for person_id, part, value in session.execute(query):
                 self.names[person_id][part].append(value)
         if any(isinstance(column, References) for column in kind.columns):
-            query = select(ProceedingTarget).order_by(
+            targets = select(ProceedingTarget).order_by(
                 ProceedingTarget.proceeding_id, ProceedingTarget.position
             )
-            for target in session.scalars(query):
+            for target in session.scalars(targets):
                 for target_kind, attr in TARGET_COLUMNS.items():
                     target_id = getattr(target, attr)
                     if target_id is not None:
@@ -65,16 +64,16 @@ def records(
 ) -> Iterator[dict[str, Any]]:
     """Each record of ``kind`` as a dict of typed values keyed by file column, in creation order."""
     table = kind.model.__table__
-    query = select(table).order_by(table.c.id)  # type: ignore[attr-defined]
+    query = select(table).order_by(table.c.id)
     for key, value in (where or {}).items():
-        query = query.where(table.c[key] == value)  # type: ignore[attr-defined]
+        query = query.where(table.c[key] == value)
     names = ExportNames(lookup=lambda target: _external_ids(session, target))
     children = _Children(session, kind, names)
     for row in session.execute(query).mappings():
         yield {column.name: _cell(column, row, names, children) for column in kind.columns}
 
 
-def _cell(column: Any, row: Mapping[str, Any], names: ExportNames, children: _Children) -> Any:
+def _cell(column: Any, row: Any, names: ExportNames, children: _Children) -> Any:
     if isinstance(column, NamePart):
         values = children.names.get(row["id"], {}).get(column.part, [])
         if column.multiple:
@@ -95,9 +94,7 @@ def csv_cell(value: Any) -> str:
     return str(value)
 
 
-def write(
-    session: Session, kind: Kind, out: TextIO, file_format: FileFormat
-) -> int:
+def write(session: Session, kind: Kind, out: TextIO, file_format: FileFormat) -> int:
     """Write every record of ``kind``; returns how many."""
     count = 0
     if file_format is FileFormat.CSV:

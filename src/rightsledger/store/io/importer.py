@@ -69,15 +69,18 @@ class _Directory:
         if kind not in self._maps:
             model = KINDS[kind].model
             rows = self._session.execute(select(model.external_id, model.id))
-            self._maps[kind] = {external_id: record_id for external_id, record_id in rows}
+            self._maps[kind] = dict(rows.all())
         return self._maps[kind]
 
     def forget(self, kind: str) -> None:
         self._maps.pop(kind, None)
 
     def resolve(self, ref: Ref) -> tuple[str, int]:
-        found = [(kind, self.ids(kind)[ref.external_id]) for kind in ref.kinds
-                 if ref.external_id in self.ids(kind)]
+        found = [
+            (kind, self.ids(kind)[ref.external_id])
+            for kind in ref.kinds
+            if ref.external_id in self.ids(kind)
+        ]
         if len(found) == 1:
             return found[0]
         names = " or ".join(SINGULAR[kind] for kind in ref.kinds)
@@ -120,14 +123,20 @@ def _check_columns(kind: Kind, table: RawTable) -> None:
     known = set(kind.column_names)
     for name in table.columns:
         if name not in known:
-            line = next((row.line for row in table.rows if name in row.values), 1)
+            line = table.header_line or next(
+                (row.line for row in table.rows if name in row.values), 1
+            )
             raise InputError(
                 f"unknown column for {kind.name} (known: {', '.join(kind.column_names)})",
-                source=table.source, line=line, column=name,
+                source=table.source,
+                line=line,
+                column=name,
             )
     if "external_id" not in table.columns and table.rows:
         raise InputError(
-            "the external_id column is missing", source=table.source, line=table.rows[0].line
+            "the external_id column is missing",
+            source=table.source,
+            line=table.header_line or table.rows[0].line,
         )
 
 
@@ -150,7 +159,9 @@ def _clean_rows(kind: Kind, table: RawTable) -> Iterator[_Row]:
         if external_id in first_line:
             raise InputError(
                 f'external_id "{external_id}" already appears on line {first_line[external_id]}',
-                source=table.source, line=raw.line, column="external_id",
+                source=table.source,
+                line=raw.line,
+                column="external_id",
             )
         first_line[external_id] = raw.line
         if kind.row_check is not None:
@@ -172,11 +183,15 @@ def _check_required(kind: Kind, rows: Sequence[_Row], own: Mapping[str, int], so
                 if is_new:
                     raise InputError(
                         f"is required for a new {kind.singular} ({row.external_id})",
-                        source=source, line=row.line, column=column.name,
+                        source=source,
+                        line=row.line,
+                        column=column.name,
                     )
             elif row.values[column.name] is None:
                 raise InputError(
-                    "is required and cannot be empty", source=source, line=row.line,
+                    "is required and cannot be empty",
+                    source=source,
+                    line=row.line,
                     column=column.name,
                 )
 
@@ -287,16 +302,32 @@ def _write_self_references(
         if not batch:
             continue
         session.execute(update(kind.model), batch)
-        _check_no_cycles(session, kind, attr, rows, ids, source, column.name)
+        _check_no_cycles(
+            session=session,
+            kind=kind,
+            attr=attr,
+            rows=rows,
+            ids=ids,
+            source=source,
+            column=column.name,
+        )
 
 
 def _check_no_cycles(
-    session: Session, kind: Kind, attr: str, rows: Sequence[_Row], ids: Mapping[str, int],
-    source: str, column: str,
+    *,
+    session: Session,
+    kind: Kind,
+    attr: str,
+    rows: Sequence[_Row],
+    ids: Mapping[str, int],
+    source: str,
+    column: str,
 ) -> None:
     model = kind.model
-    parent_of = {child: parent for child, parent in session.execute(
-        select(model.id, getattr(model, attr)))}
+    # A Result has keys(), so dict() would read it as a mapping: materialise the pairs first.
+    parent_of: dict[int, int | None] = dict(
+        session.execute(select(model.id, getattr(model, attr))).all()
+    )
     for row in rows:
         start = ids[row.external_id]
         seen = {start}
@@ -305,7 +336,9 @@ def _check_no_cycles(
             if current in seen:
                 raise InputError(
                     f"this {column} makes a loop: {row.external_id} would be its own ancestor",
-                    source=source, line=row.line, column=column,
+                    source=source,
+                    line=row.line,
+                    column=column,
                 )
             seen.add(current)
             current = parent_of.get(current)
@@ -366,7 +399,8 @@ def _write_targets(
         for position, (target_kind, target_id) in enumerate(row.resolved.get(column.name) or ()):
             values: dict[str, Any] = dict.fromkeys(TARGET_COLUMNS.values())
             values.update(
-                proceeding_id=ids[row.external_id], position=position,
+                proceeding_id=ids[row.external_id],
+                position=position,
                 **{TARGET_COLUMNS[target_kind]: target_id},
             )
             batch.append(values)

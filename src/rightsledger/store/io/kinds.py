@@ -225,7 +225,9 @@ ORGANIZATIONS = Kind(
         EXTERNAL_ID,
         Text("name", "Name (required for a new organization).", required=True),
         Coded(
-            "type", "Type (vocabulary perpetrator_types).", attr="org_type",
+            "type",
+            "Type (vocabulary perpetrator_types).",
+            attr="org_type",
             vocabulary="perpetrator_types",
         ),
         Reference(
@@ -248,15 +250,23 @@ ACTS = Kind(
     columns=(
         EXTERNAL_ID,
         Reference(
-            "event", "external_id of the event (required).", required=True,
-            kinds=("events",), targets={"events": "event_id"},
+            "event",
+            "external_id of the event (required).",
+            required=True,
+            kinds=("events",),
+            targets={"events": "event_id"},
         ),
         Reference(
-            "victim", "external_id of the victim, a person or a group (required).",
-            required=True, kinds=("persons",), targets={"persons": "victim_id"},
+            "victim",
+            "external_id of the victim, a person or a group (required).",
+            required=True,
+            kinds=("persons",),
+            targets={"persons": "victim_id"},
         ),
         Coded(
-            "act_type", "Type of act (vocabulary act_types), required.", required=True,
+            "act_type",
+            "Type of act (vocabulary act_types), required.",
+            required=True,
             vocabulary="act_types",
         ),
         Date("date", DATE_HELP),
@@ -276,17 +286,23 @@ INVOLVEMENTS = Kind(
     columns=(
         EXTERNAL_ID,
         Reference(
-            "act", "external_id of the act (required).", required=True,
-            kinds=("acts",), targets={"acts": "act_id"},
+            "act",
+            "external_id of the act (required).",
+            required=True,
+            kinds=("acts",),
+            targets={"acts": "act_id"},
         ),
         Reference(
             "perpetrator",
             "external_id of the person or organization (prefix person: or organization: "
             "when both have that id); required.",
-            required=True, kinds=PERPETRATOR_KINDS, targets=PERPETRATOR_TARGETS,
+            required=True,
+            kinds=PERPETRATOR_KINDS,
+            targets=PERPETRATOR_TARGETS,
         ),
         Coded(
-            "degree", "Degree of involvement (vocabulary involvement_degrees).",
+            "degree",
+            "Degree of involvement (vocabulary involvement_degrees).",
             vocabulary="involvement_degrees",
         ),
         _description(),
@@ -303,21 +319,26 @@ INFORMATION = Kind(
         EXTERNAL_ID,
         Text("title", "Short description of the source (a testimony, an article...)."),
         Reference(
-            "event", "external_id of the event the information is about.",
-            kinds=("events",), targets={"events": "event_id"},
+            "event",
+            "external_id of the event the information is about.",
+            kinds=("events",),
+            targets={"events": "event_id"},
         ),
         Reference(
             "source",
             "external_id of the person or organization who gave it (prefix person: or "
             "organization: when needed).",
-            kinds=PERPETRATOR_KINDS, targets=PERPETRATOR_TARGETS,
+            kinds=PERPETRATOR_KINDS,
+            targets=PERPETRATOR_TARGETS,
         ),
         Coded(
-            "connection", "Source's connection to the information "
-            "(vocabulary information_connections).", vocabulary="information_connections",
+            "connection",
+            "Source's connection to the information (vocabulary information_connections).",
+            vocabulary="information_connections",
         ),
         Coded(
-            "source_type", "Type of source material (vocabulary source_material_types).",
+            "source_type",
+            "Type of source material (vocabulary source_material_types).",
             vocabulary="source_material_types",
         ),
         Coded("reliability", "Reliability (vocabulary reliability).", vocabulary="reliability"),
@@ -337,8 +358,11 @@ PROCEEDINGS = Kind(
     columns=(
         EXTERNAL_ID,
         Coded(
-            "type", "Type (vocabulary proceeding_types), required.", required=True,
-            attr="proceeding_type", vocabulary="proceeding_types",
+            "type",
+            "Type (vocabulary proceeding_types), required.",
+            required=True,
+            attr="proceeding_type",
+            vocabulary="proceeding_types",
         ),
         Date("date", DATE_HELP),
         Text("body", "Who acted: the court, prosecutor, committee, government or organisation."),
@@ -362,17 +386,24 @@ RELATIONSHIPS = Kind(
     columns=(
         EXTERNAL_ID,
         Coded(
-            "type", "Type (vocabulary relationship_types), required.", required=True,
-            attr="relationship_type", vocabulary="relationship_types",
+            "type",
+            "Type (vocabulary relationship_types), required.",
+            required=True,
+            attr="relationship_type",
+            vocabulary="relationship_types",
         ),
         Reference(
-            "subject", "external_id of the person or organization the relationship is of "
-            "(required).", required=True, kinds=PERPETRATOR_KINDS,
+            "subject",
+            "external_id of the person or organization the relationship is of (required).",
+            required=True,
+            kinds=PERPETRATOR_KINDS,
             targets={"persons": "subject_person_id", "organizations": "subject_organization_id"},
         ),
         Reference(
-            "object", "external_id of the person or organization it is to (required).",
-            required=True, kinds=PERPETRATOR_KINDS,
+            "object",
+            "external_id of the person or organization it is to (required).",
+            required=True,
+            kinds=PERPETRATOR_KINDS,
             targets={"persons": "object_person_id", "organizations": "object_organization_id"},
         ),
         Date("date", "Period of the relationship, " + DATE_HELP),
@@ -390,20 +421,30 @@ CITATIONS = Kind(
     columns=(
         EXTERNAL_ID,
         RecordReference(
-            "record", "The cited record, as kind:external_id (e.g. act:a-12), required.",
+            "record",
+            "The cited record, as kind:external_id (e.g. act:a-12), required.",
             required=True,
-            kinds=("events", "persons", "organizations", "acts", "involvements", "proceedings",
-                   "relationships"),
+            kinds=(
+                "events",
+                "persons",
+                "organizations",
+                "acts",
+                "involvements",
+                "proceedings",
+                "relationships",
+            ),
             targets={},
         ),
-        Text("field", "The field of the record the citation supports, if only one.",
-             max_length=64),
+        Text("field", "The field of the record the citation supports, if only one.", max_length=64),
         Reference(
-            "information", "external_id of the information record.",
-            kinds=("information",), targets={"information": "information_id"},
+            "information",
+            "external_id of the information record.",
+            kinds=("information",),
+            targets={"information": "information_id"},
         ),
         Whole(
-            "start", "Start of the cited span (character offset into the document's text).",
+            "start",
+            "Start of the cited span (character offset into the document's text).",
             attr="span_start",
         ),
         Whole("end", "End of the cited span (exclusive).", attr="span_end"),
@@ -417,7 +458,14 @@ CITATIONS = Kind(
 KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
-        EVENTS, PERSONS, ORGANIZATIONS, ACTS, INVOLVEMENTS, INFORMATION, PROCEEDINGS,
-        RELATIONSHIPS, CITATIONS,
+        EVENTS,
+        PERSONS,
+        ORGANIZATIONS,
+        ACTS,
+        INVOLVEMENTS,
+        INFORMATION,
+        PROCEEDINGS,
+        RELATIONSHIPS,
+        CITATIONS,
     )
 }

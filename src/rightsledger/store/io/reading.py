@@ -47,6 +47,7 @@ class RawTable:
     source: str
     columns: tuple[str, ...]  # CSV header, or the union of keys seen in JSON
     rows: list[RawRow]
+    header_line: int | None = None  # CSV names its columns on line 1; JSON rows name their own
 
 
 def detect_format(path: str, explicit: FileFormat | None) -> FileFormat:
@@ -85,7 +86,9 @@ def read_table(data: bytes, *, source: str, file_format: FileFormat) -> RawTable
         raise InputError("the file is empty", source=source)
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        raise InputError("contains a NUL character: is this a binary file?", source=source, line=line)
+        raise InputError(
+            "contains a NUL character: is this a binary file?", source=source, line=line
+        )
     if file_format is FileFormat.CSV:
         return _read_csv(text, source)
     if file_format is FileFormat.JSONL:
@@ -132,7 +135,7 @@ def _read_csv(text: str, source: str) -> RawTable:
                 line=start,
             )
         rows.append(RawRow(line=start, values=dict(zip(columns, cells, strict=True))))
-    return RawTable(source=source, columns=tuple(columns), rows=rows)
+    return RawTable(source=source, columns=tuple(columns), rows=rows, header_line=1)
 
 
 def _object_row(value: Any, *, source: str, line: int) -> RawRow:

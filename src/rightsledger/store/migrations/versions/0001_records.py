@@ -10,7 +10,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-
 revision = "0001"
 down_revision = None
 branch_labels = None
@@ -527,8 +526,6 @@ def upgrade() -> None:
         )
 
 
-
-
 def downgrade() -> None:
 
     with op.batch_alter_table("proceeding_targets", schema=None) as batch_op:
@@ -596,4 +593,3 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_events_date_earliest"))
 
     op.drop_table("events")
-
