@@ -505,7 +505,7 @@ def test_count_of_rejects_bad_figures_naming_the_field(
     field_name: str, raw: int | str, reason: str
 ) -> None:
     with pytest.raises(InvalidValue) as caught:
-        Count.of(**{field_name: raw})
+        Count.of(**{field_name: raw})  # type: ignore[arg-type]
     message = str(caught.value)
     shown = str(raw) if len(str(raw)) <= 80 else str(raw)[:79] + "…"
     assert message.startswith(f'{field_name} "{shown}" is not a count')
@@ -606,7 +606,7 @@ FIGURE = st.integers(min_value=0, max_value=MAX_COUNT)
 
 @st.composite
 def counts(draw: st.DrawFn) -> Count:
-    figures: list[int | None] = sorted(draw(st.lists(FIGURE, min_size=3, max_size=3)))
+    figures: list[int | None] = [*sorted(draw(st.lists(FIGURE, min_size=3, max_size=3)))]
     present = draw(st.lists(st.booleans(), min_size=3, max_size=3).filter(any))
     qualifier = draw(st.none() | st.sampled_from(CountQualifier))
     if qualifier is CountQualifier.exact:
