@@ -40,28 +40,55 @@ def test_demo_refuses_to_overwrite_a_directory_it_did_not_make(
 
 def test_list_filters_and_formats(casebook, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
     import_demo(casebook)
-    code, out, _ = cli(capsys, "list", "acts", "--filter", "act_type=torture", "--format", "json",
-                       "--casebook", casebook.path)
+    code, out, _ = cli(
+        capsys,
+        "list",
+        "acts",
+        "--filter",
+        "act_type=torture",
+        "--format",
+        "json",
+        "--casebook",
+        casebook.path,
+    )
     assert code == 0
     rows = json.loads(out)
     assert sorted(row["external_id"] for row in rows) == ["a-002", "a-102"]
-    code, out, _ = cli(capsys, "list", "events", "--filter", "title~ARGUN", "--format", "csv",
-                       "--casebook", casebook.path)
+    code, out, _ = cli(
+        capsys,
+        "list",
+        "events",
+        "--filter",
+        "title~ARGUN",
+        "--format",
+        "csv",
+        "--casebook",
+        casebook.path,
+    )
     assert out.splitlines()[1].startswith("ev-argun,")
     assert len(out.splitlines()) == 2
     code, out, _ = cli(capsys, "list", "persons", "--limit", "2", "--casebook", casebook.path)
     assert code == 0
     assert "2 persons" in out
-    code, _, err = cli(capsys, "list", "acts", "--filter", "colour=red", "--casebook",
-                       casebook.path)
+    code, _, err = cli(
+        capsys, "list", "acts", "--filter", "colour=red", "--casebook", casebook.path
+    )
     assert code == 2
     assert "must be COLUMN=VALUE" in err
 
 
 def test_show_prints_links_and_derived_status(casebook, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
     import_demo(casebook)
-    code, out, _ = cli(capsys, "show", "organizations", "org-argun-police", "--format", "json",
-                       "--casebook", casebook.path)
+    code, out, _ = cli(
+        capsys,
+        "show",
+        "organizations",
+        "org-argun-police",
+        "--format",
+        "json",
+        "--casebook",
+        casebook.path,
+    )
     assert code == 0
     shown = json.loads(out)
     assert shown["record"]["parent"] == "org-mvd-chechnya"
@@ -78,9 +105,11 @@ def test_show_prints_links_and_derived_status(casebook, capsys: pytest.CaptureFi
 
 def test_vocab_lists_and_prints_in_russian(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = cli(capsys, "vocab", "--format", "json")
+    assert code == 0
     names = {row["name"] for row in json.loads(out)}
     assert {"act_types", "proceeding_types", "involvement_degrees"} <= names
     code, out, _ = cli(capsys, "vocab", "proceeding_types", "--lang", "ru", "--format", "json")
+    assert code == 0
     rows = {row["slug"]: row["label"] for row in json.loads(out)}
     assert any("\u0400" <= ch <= "\u04ff" for ch in rows["investigation_refused"])
 

@@ -34,15 +34,18 @@ def test_every_kind_round_trips(make_casebook, file_format: FileFormat) -> None:
 
 
 def test_export_command_writes_file_and_round_trips_through_cli(
-    make_casebook, tmp_path: Path, capsys: pytest.CaptureFixture[str]  # type: ignore[no-untyped-def]
+    make_casebook,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
 ) -> None:
     first = make_casebook("first")
     import_demo(first)
     second = make_casebook("second")
     for kind in IMPORT_ORDER:
         out = tmp_path / f"{kind}.jsonl"
-        code, _, err = cli(capsys, "export", kind, "--format", "jsonl", "--output", out,
-                           "--casebook", first.path)
+        code, _, err = cli(
+            capsys, "export", kind, "--format", "jsonl", "--output", out, "--casebook", first.path
+        )
         assert (code, err) == (0, "")
         code, _, err = cli(capsys, "import", kind, out, "--casebook", second.path)
         assert (code, err) == (0, "")
