@@ -469,3 +469,34 @@ KINDS: dict[str, Kind] = {
         CITATIONS,
     )
 }
+
+
+def reference_markdown() -> str:
+    """The file-format reference (docs/import-formats.md), generated from the columns above."""
+    lines = [
+        "# Import and export file formats",
+        "",
+        "<!-- Generated from src/rightsledger/store/io/kinds.py by scripts/gen_docs.py; "
+        "a test keeps it in step. -->",
+        "",
+        "`rightsledger import KIND FILE` reads CSV (UTF-8 with a header row), JSON (an array of "
+        "objects) or JSON lines (one object per line). Rows are matched by `external_id`: a new "
+        "id creates a record, a known id updates it in place. A column left out of the file "
+        "leaves that field as it was; an empty cell clears it. References between kinds are "
+        "external ids. One bad row rejects the whole file with its line, column and reason, and "
+        "nothing is written. `rightsledger export KIND` writes the same columns, so an export "
+        "imports back without loss.",
+        "",
+        "Coded columns take a vocabulary slug or its HURIDOCS code (`rightsledger vocab NAME` "
+        "lists them); dates are EDTF; lists are separated by `;`.",
+        "",
+        "Import kinds in this order so that references resolve: "
+        + ", ".join(f"`{name}`" for name in KINDS)
+        + ".",
+    ]
+    for kind in KINDS.values():
+        lines += ["", f"## {kind.name}", "", kind.summary, "", "| column | meaning |", "|---|---|"]
+        for column in kind.columns:
+            required = " **Required.**" if column.required else ""
+            lines.append(f"| `{column.name}` | {column.help.replace('|', '/')}{required} |")
+    return "\n".join(lines) + "\n"
