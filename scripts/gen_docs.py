@@ -1,4 +1,7 @@
-"""Regenerate docs/import-formats.md from the column definitions: uv run python scripts/gen_docs.py"""
+"""Regenerate docs/import-formats.md from the column definitions.
+
+uv run python scripts/gen_docs.py
+"""
 
 from pathlib import Path
 
