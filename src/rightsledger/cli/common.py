@@ -45,7 +45,12 @@ def emit_json(value: Any) -> None:
 
 
 def emit_records(
-    rows: Sequence[Mapping[str, Any]], columns: Sequence[str], output: OutputFormat, title: str
+    rows: Sequence[Mapping[str, Any]],
+    columns: Sequence[str],
+    output: OutputFormat,
+    title: str,
+    *,
+    shorten: bool = True,
 ) -> None:
     from rightsledger.store.io.exporter import csv_cell
 
@@ -66,7 +71,8 @@ def emit_records(
         for column in columns:
             table.add_column(column, overflow="fold")
         for row in rows:
-            table.add_row(*(_short(csv_cell(row.get(column))) for column in columns))
+            cells = (csv_cell(row.get(column)) for column in columns)
+            table.add_row(*(_short(cell) if shorten else cell for cell in cells))
         console.print(table)
 
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import typer
 
 from rightsledger import __version__
-from rightsledger.cli import casebook, demo, records
+from rightsledger.cli import casebook, demo, records, vault
 from rightsledger.cli.common import errors
 from rightsledger.errors import RightsledgerError, UserError
 
@@ -24,6 +24,7 @@ app = typer.Typer(
 casebook.register(app)
 records.register(app)
 demo.register(app)
+vault.register(app)
 
 
 def _version(value: bool) -> None:

@@ -1,6 +1,14 @@
 """The domain model: HURIDOCS ESF records as typed ORM classes (no storage code here)."""
 
 from rightsledger.model.base import Base, Record, check_vocabularies
+from rightsledger.model.evidence import (
+    SENSITIVITIES,
+    Document,
+    DocumentText,
+    audit_log,
+    custody_log,
+    tree_heads,
+)
 from rightsledger.model.records import (
     NAME_ALIAS,
     NAME_FAMILY,
@@ -28,9 +36,12 @@ __all__ = [
     "NAME_GIVEN",
     "NAME_PARTS",
     "NAME_PATRONYMIC",
+    "SENSITIVITIES",
     "Act",
     "Base",
     "Citation",
+    "Document",
+    "DocumentText",
     "Event",
     "Information",
     "Involvement",
@@ -41,5 +52,8 @@ __all__ = [
     "ProceedingTarget",
     "Record",
     "Relationship",
+    "audit_log",
     "check_vocabularies",
+    "custody_log",
+    "tree_heads",
 ]

@@ -124,6 +124,9 @@ class Person(Record):
     group_high: Mapped[int | None] = mapped_column(Integer)
     group_qualifier: Mapped[str | None] = mapped_column(String(16))
     description: Mapped[str | None] = mapped_column(Text)
+    # Set when record linkage merges this record into a canonical person; the record keeps its
+    # own source and fields, and counting treats the two as one.
+    same_as_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"), index=True)
 
     names: Mapped[list[PersonName]] = relationship(
         back_populates="person",
@@ -272,8 +275,7 @@ class Information(_Dated, Record):
     event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"), index=True)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"), index=True)
     organization_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"), index=True)
-    # Documents arrive with the evidence vault; the column waits for its foreign key.
-    document_id: Mapped[int | None] = mapped_column(Integer)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"), index=True)
     connection: Mapped[str | None] = mapped_column(String(SLUG))
     source_type: Mapped[str | None] = mapped_column(String(SLUG))
     reliability: Mapped[str | None] = mapped_column(String(SLUG))
@@ -387,7 +389,7 @@ class Citation(Record):
     record_id: Mapped[int] = mapped_column(Integer)
     field: Mapped[str | None] = mapped_column(String(SLUG))
     information_id: Mapped[int | None] = mapped_column(ForeignKey("information.id"), index=True)
-    document_id: Mapped[int | None] = mapped_column(Integer)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"), index=True)
     span_start: Mapped[int | None] = mapped_column(Integer)
     span_end: Mapped[int | None] = mapped_column(Integer)
     claim_id: Mapped[int | None] = mapped_column(Integer)

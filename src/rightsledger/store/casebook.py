@@ -4,7 +4,8 @@
 PATH/
   casebook.toml   what the database is and which format this directory follows
   casebook.db     the records (SQLite, the embedded default) -- absent when on PostgreSQL
-  blobs/          content-addressed originals (filled by the evidence vault)
+  blobs/          content-addressed originals (the evidence vault), write-once
+  keys/           the Ed25519 key that signs the custody and audit log heads
 ```
 """
 
@@ -23,12 +24,15 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 from rightsledger.errors import CasebookError
+from rightsledger.heads import create_signing_key
 from rightsledger.store import migrate
 from rightsledger.store.dialects import Dialect, dialect_for
 
 CONFIG_NAME = "casebook.toml"
 SQLITE_NAME = "casebook.db"
 BLOBS_NAME = "blobs"
+KEYS_NAME = "keys"
+SIGNING_KEY_NAME = "log-signing.pem"
 FORMAT_VERSION = 1
 ENV_CASEBOOK = "RIGHTSLEDGER_CASEBOOK"
 
@@ -85,6 +89,10 @@ class Casebook:
         return self.path / BLOBS_NAME
 
     @property
+    def signing_key_path(self) -> Path:
+        return self.path / KEYS_NAME / SIGNING_KEY_NAME
+
+    @property
     def backend(self) -> str:
         return self.dialect.name
 
@@ -127,6 +135,7 @@ class Casebook:
         config = CasebookConfig(format=FORMAT_VERSION, database=stored)
         path.mkdir(parents=True, exist_ok=True)
         (path / BLOBS_NAME).mkdir(exist_ok=True)
+        create_signing_key(path / KEYS_NAME / SIGNING_KEY_NAME)
         casebook = cls(path, config)
         try:
             migrate.ensure_empty(casebook.engine)

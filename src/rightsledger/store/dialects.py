@@ -26,6 +26,23 @@ class Dialect:
     def ensure_database(self, url: URL) -> None:
         """Create the database if it does not exist (when the server lets us)."""
 
+    def append_only_ddl(self, table: str) -> list[str]:
+        """Statements that make the database itself refuse UPDATE and DELETE on ``table``."""
+        raise NotImplementedError  # each backend below defines it
+
+    def drop_append_only_ddl(self, table: str) -> list[str]:
+        """What is left of ``append_only_ddl`` after its table is dropped."""
+        return []
+
+    def search_table_ddl(self) -> list[str]:
+        """The full-text index of document text (stems computed in Python, same on both)."""
+        raise NotImplementedError
+
+    def search_query(self) -> str:
+        """SQL with :query (space-separated stems, all required) and :limit parameters,
+        returning (document_id, rank) with the best first."""
+        raise NotImplementedError
+
 
 class SQLiteDialect(Dialect):
     """The embedded default: one file per casebook, WAL, foreign keys, secure delete."""
@@ -56,6 +73,28 @@ class SQLiteDialect(Dialect):
 
         return engine
 
+    def append_only_ddl(self, table: str) -> list[str]:
+        return [
+            f"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END",
+            f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END",
+        ]
+
+    def search_table_ddl(self) -> list[str]:
+        return [
+            "CREATE VIRTUAL TABLE document_search USING fts5("
+            "stems, document_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 0')"
+        ]
+
+    def search_query(self) -> str:
+        # bm25() is smaller for better matches.
+        return (
+            "SELECT CAST(document_id AS INTEGER), bm25(document_search) AS rank "
+            "FROM document_search WHERE document_search MATCH :query "
+            "ORDER BY rank LIMIT :limit"
+        )
+
 
 class PostgresDialect(Dialect):
     """Shared multi-user deployments."""
@@ -85,6 +124,45 @@ class PostgresDialect(Dialect):
             ) from error
         finally:
             admin.dispose()
+
+    def append_only_ddl(self, table: str) -> list[str]:
+        # A trigger binds even the table's owner and superusers, unlike privileges; someone who
+        # drops it is still caught by the hash chain and the signed heads.
+        return [
+            f"CREATE OR REPLACE FUNCTION {table}_append_only() RETURNS trigger "
+            "LANGUAGE plpgsql AS $$ BEGIN "
+            f"RAISE EXCEPTION '{table} is append-only'; END $$",
+            f"CREATE TRIGGER {table}_no_change BEFORE UPDATE OR DELETE ON {table} "
+            f"FOR EACH ROW EXECUTE FUNCTION {table}_append_only()",
+            f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+            f"FOR EACH STATEMENT EXECUTE FUNCTION {table}_append_only()",
+        ]
+
+    def drop_append_only_ddl(self, table: str) -> list[str]:
+        return [f"DROP FUNCTION IF EXISTS {table}_append_only()"]
+
+    def search_table_ddl(self) -> list[str]:
+        return [
+            "CREATE TABLE document_search ("
+            "document_id INTEGER PRIMARY KEY REFERENCES documents(id), stems TEXT NOT NULL, "
+            "tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', stems)) STORED)",
+            "CREATE INDEX ix_document_search_tsv ON document_search USING GIN (tsv)",
+        ]
+
+    def search_query(self) -> str:
+        return (
+            "SELECT document_id, -ts_rank(tsv, query) AS rank "
+            "FROM document_search, plainto_tsquery('simple', :query) AS query "
+            "WHERE tsv @@ query ORDER BY rank LIMIT :limit"
+        )
+
+
+def dialect_named(name: str) -> Dialect:
+    """The dialect of an open connection (migrations know only the backend's name)."""
+    dialects: dict[str, type[Dialect]] = {"sqlite": SQLiteDialect, "postgresql": PostgresDialect}
+    if name not in dialects:
+        raise CasebookError(f"unsupported database {name!r}: use SQLite or PostgreSQL")
+    return dialects[name]()
 
 
 def dialect_for(url: str | URL) -> Dialect:

@@ -1,0 +1,1 @@
+"""The evidence vault: write-once intake, custody, text, search, verification and packages."""

@@ -1,0 +1,69 @@
+"""Content-addressed, write-once storage of original bytes: ``blobs/ab/cd/<sha256>``."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+CHUNK = 1024 * 1024  # large reads keep hashing at disk speed without holding files in memory
+HEAD_BYTES = 8192  # what content sniffing needs
+
+
+@dataclass(frozen=True)
+class Stored:
+    sha256: str
+    size: int
+    path: Path
+    head: bytes  # the first bytes, for sniffing the media type
+    new: bool  # False when the same bytes were already in the vault
+
+
+class BlobStore:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path_for(self, sha256: str) -> Path:
+        return self.root / sha256[:2] / sha256[2:4] / sha256
+
+    def store(self, source: BinaryIO) -> Stored:
+        """Stream ``source`` into the vault, hashing as it goes; never holds the file in memory."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        digest = hashlib.sha256()
+        size = 0
+        head = b""
+        handle, temporary = tempfile.mkstemp(dir=self.root, prefix=".incoming-")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                while chunk := source.read(CHUNK):
+                    if len(head) < HEAD_BYTES:
+                        head += chunk[: HEAD_BYTES - len(head)]
+                    digest.update(chunk)
+                    out.write(chunk)
+                    size += len(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            sha256 = digest.hexdigest()
+            target = self.path_for(sha256)
+            if target.exists():
+                # Write-once: the bytes are already kept; the original copy is never replaced.
+                return Stored(sha256=sha256, size=size, path=target, head=head, new=False)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.chmod(temporary, 0o444)
+            os.replace(temporary, target)
+            return Stored(sha256=sha256, size=size, path=target, head=head, new=True)
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+
+    def digest(self, sha256: str) -> str | None:
+        """The SHA-256 of the stored bytes now, or None when the blob is missing."""
+        path = self.path_for(sha256)
+        try:
+            with path.open("rb") as stream:
+                return hashlib.file_digest(stream, "sha256").hexdigest()
+        except FileNotFoundError:
+            return None
