@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Boolean, DateTime, Integer, MetaData, String, event, func
+from sqlalchemy import Boolean, DateTime, Integer, MetaData, String, TypeDecorator, event, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from rightsledger import vocab
@@ -27,6 +27,25 @@ EXTERNAL_ID_LENGTH = 200
 
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Aware UTC datetimes on both backends (SQLite would otherwise drop the zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetimes are ambiguous; give a timezone")
+        return value.astimezone(dt.UTC)
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
 
 class Base(DeclarativeBase):
@@ -48,10 +67,10 @@ class Record(Base):
     external_id: Mapped[str] = mapped_column(String(EXTERNAL_ID_LENGTH), unique=True)
     published: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     created_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), default=utc_now, server_default=func.current_timestamp()
+        UTCDateTime, default=utc_now, server_default=func.current_timestamp()
     )
     updated_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True),
+        UTCDateTime,
         default=utc_now,
         onupdate=utc_now,
         server_default=func.current_timestamp(),

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import BigInteger, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from rightsledger.ledger import heads_table, log_table
-from rightsledger.model.base import Base, utc_now
+from rightsledger.model.base import Base, UTCDateTime, utc_now
 
 SENSITIVITIES = ("public", "restricted", "confidential")
 
@@ -33,7 +33,7 @@ class Document(Base):
     media_type: Mapped[str] = mapped_column(String(200))
     original_name: Mapped[str | None] = mapped_column(String(1000))
     sensitivity: Mapped[str] = mapped_column(String(16), default="restricted")
-    received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
     source_url: Mapped[str | None] = mapped_column(String(2000))
     collected_by: Mapped[str | None] = mapped_column(String(200))
     collected_at: Mapped[str | None] = mapped_column(String(64))  # as claimed, EDTF
@@ -66,6 +66,6 @@ class DocumentText(Base):
     text: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64))
     tool: Mapped[str] = mapped_column(String(200))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
 
     document: Mapped[Document] = relationship(back_populates="text")
