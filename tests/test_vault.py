@@ -74,7 +74,8 @@ def test_same_bytes_twice_make_one_document_and_two_custody_entries(
     first = write(tmp_path / "a.txt", ARTICLE_EN)
     second = write(tmp_path / "copy-of-a.txt", ARTICLE_EN)
     results = ingest(casebook, [first, second], provenance=Provenance(collected_by="x"))
-    assert results[0].new and not results[1].new
+    assert results[0].new
+    assert not results[1].new
     assert results[0].document_id == results[1].document_id
     with casebook.engine.connect() as connection:
         actions = [
@@ -123,13 +124,16 @@ def test_text_and_embedded_metadata_of_each_format(casebook: Casebook, tmp_path:
     with casebook.reader() as session:
         texts = {d.original_name: (session.get_one(Document, d.id).text) for d in found.values()}
         pdf_text = texts["r.pdf"]
-        assert pdf_text is not None and "Detentions in Argun" in pdf_text.text
+        assert pdf_text is not None
+        assert "Detentions in Argun" in pdf_text.text
         assert "pypdf" in pdf_text.tool
         docx_text = texts["s.docx"]
-        assert docx_text is not None and "No one was charged." in docx_text.text
+        assert docx_text is not None
+        assert "No one was charged." in docx_text.text
         for name in ("legacy.txt", "utf16.txt"):
             text = texts[name]
-            assert text is not None and "пыткам электрическим" in text.text
+            assert text is not None
+            assert "пыткам электрическим" in text.text
     assert json.loads(found["r.pdf"].embedded_metadata)["pdf:/Title"] == "Argun report"
     assert found["r.pdf"].title == "Argun report"
     assert json.loads(found["s.docx"].embedded_metadata)["docx:author"] == "Synthetic author"
