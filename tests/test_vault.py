@@ -18,6 +18,7 @@ from rightsledger.store.casebook import Casebook
 from rightsledger.vault import custody
 from rightsledger.vault.blobs import BlobStore
 from rightsledger.vault.intake import Provenance, ingest
+from rightsledger.vault.text import DOCX
 from tests.documents import docx_bomb, docx_bytes, pdf_bytes, png_with_exif, write
 from tests.helpers import cli
 
@@ -104,7 +105,7 @@ def test_media_types_come_from_content_not_names(casebook: Casebook, tmp_path: P
         "page.dat": "text/html",
         "notes.pdf": "text/plain",
         "photo.bin": "image/png",
-        "statement.docx.bak": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "statement.docx.bak": DOCX,
     }
 
 
