@@ -1,15 +1,16 @@
 """Full-text search in English and Russian, the same on SQLite (FTS5) and PostgreSQL (tsvector).
 
 Words are stemmed here with the Snowball stemmers (the algorithms PostgreSQL's own dictionaries
-use), Latin words as English and Cyrillic words as Russian, so «пытками» and «пытки» meet, as do
-"detained" and "detain". The index holds only stems; confidential documents are not indexed.
+use, in PyStemmer's C build), Latin words as English and Cyrillic words as Russian, so «пытками»
+and «пытки» meet, as do "detained" and "detain". The index holds only stems; confidential
+documents are not indexed.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 from sqlalchemy import text
@@ -27,6 +28,7 @@ def _stemmer(language: str) -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer(language)
 
 
+@lru_cache(maxsize=200_000)  # word frequencies are Zipfian: a cache absorbs most of the work
 def stem(word: str) -> str:
     word = word.lower().replace("ё", "е")
     if any("\u0400" <= ch <= "\u04ff" for ch in word):
