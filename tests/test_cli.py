@@ -23,6 +23,10 @@ def test_demo_builds_and_summarises_with_derived_statuses(
     # Statuses are derived from proceedings: the refused investigation shows, nobody is charged.
     assert "uncharged" in out
     assert "facing" not in out
+    # The synthetic documents went into the vault and verify holds.
+    assert "report-2017.pdf" in out
+    assert "custody log of 10 entries rebuilt" in out
+    assert ": holds." in out
     # Building again over an earlier demo re-creates it instead of refusing.
     assert cli(capsys, "demo", tmp_path / "demo")[0] == 0
 

@@ -14,7 +14,8 @@ from rightsledger import vocab
 from rightsledger.account.status import perpetrators
 from rightsledger.cli.common import console
 from rightsledger.demo.build import build
-from rightsledger.model import Act, Event
+from rightsledger.model import Act, Document, Event
+from rightsledger.vault.verify import verify
 
 
 def demo(
@@ -24,7 +25,7 @@ def demo(
 ) -> None:
     """Build a demo casebook of SYNTHETIC data modelled on the 2017 campaign in Chechnya."""
     casebook, reports = build(path)
-    with casebook, casebook.reader() as session:
+    with casebook.reader() as session:
         console.print(
             f"[bold]Demo casebook[/bold] {casebook.path} — SYNTHETIC DATA, see its "
             "records' descriptions: [SYNTHETIC] invented, (reported) public reporting."
@@ -66,10 +67,32 @@ def demo(
                 str(summary.refused_investigations),
             )
         console.print(table)
-        console.print(
-            f"Explore it: rightsledger list acts --casebook {casebook.path}   |   "
-            f"rightsledger show persons per-officer-a --casebook {casebook.path}"
-        )
+        documents = Table(title="Evidence vault (originals kept write-once under SHA-256)")
+        for column in ("id", "file", "type", "sensitivity", "language", "text"):
+            documents.add_column(column)
+        for document in session.scalars(select(Document).order_by(Document.id)):
+            documents.add_row(
+                str(document.id),
+                document.original_name or "",
+                document.media_type,
+                document.sensitivity,
+                document.language or "",
+                document.text_status,
+            )
+        console.print(documents)
+    report = verify(casebook)
+    verdict = "holds" if report.ok else f"FAILED: {'; '.join(report.problems)}"
+    custody_size = next(log.size for log in report.logs if log.log == "custody_log")
+    console.print(
+        f"verify: {report.documents} originals re-hashed, custody log of {custody_size} "
+        f"entries rebuilt, {report.heads_checked} signed heads checked: {verdict}."
+    )
+    console.print(
+        f"Explore it: rightsledger list acts -C {casebook.path}   |   "
+        f"rightsledger show persons per-officer-a -C {casebook.path}   |   "
+        f'rightsledger search "пытки" -C {casebook.path}'
+    )
+    casebook.close()
 
 
 def register(app: typer.Typer) -> None:

@@ -7,6 +7,7 @@ The demo goes through the same importer users do, so it doubles as an end-to-end
 from __future__ import annotations
 
 import shutil
+import tempfile
 from importlib.resources import files
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from rightsledger.store.casebook import CONFIG_NAME, Casebook
 from rightsledger.store.io.importer import ImportReport, import_table
 from rightsledger.store.io.kinds import KINDS
 from rightsledger.store.io.reading import FileFormat, read_table
+from rightsledger.vault.intake import Provenance, ingest
 
 MARKER = ".rightsledger-demo"
 # Import order follows references: what a file points to is imported before it.
@@ -28,6 +30,58 @@ ORDER = (
     "proceedings",
     "relationships",
     "citations",
+)
+
+
+# Synthetic documents written by the project, with the provenance a collector would record.
+DOCUMENTS = (
+    (
+        "news-en.txt",
+        Provenance(
+            source_url="https://news.example.org/2017/04/12/argun",
+            collected_by="demo-researcher",
+            collected_at="2017-04-12",
+            method="saved as text from a browser",
+            sensitivity="public",
+        ),
+    ),
+    (
+        "article-ru.txt",
+        Provenance(
+            source_url="https://gazeta.example.ru/2017/04/argun",
+            collected_by="demo-researcher",
+            collected_at="2017-04-05",
+            method="saved as text from a browser",
+            sensitivity="public",
+        ),
+    ),
+    (
+        "statement.html",
+        Provenance(
+            source_url="https://rights.example.org/statements/2018-12",
+            collected_by="demo-researcher",
+            collected_at="2018-12-21",
+            method="HTML saved with the browser",
+            sensitivity="public",
+        ),
+    ),
+    (
+        "report-2017.pdf",
+        Provenance(
+            collected_by="demo-researcher",
+            collected_at="2017-12",
+            method="received by email from a partner",
+        ),
+    ),
+    (
+        "testimony-003.txt",
+        Provenance(
+            collected_by="demo-interviewer",
+            collected_at="2017-06-02",
+            method="interview transcript",
+            sensitivity="confidential",
+        ),
+    ),
 )
 
 
@@ -51,4 +105,11 @@ def build(path: Path, *, database: str | None = None) -> tuple[Casebook, list[Im
             source.read_bytes(), source=f"demo/{kind}.csv", file_format=FileFormat.CSV
         )
         reports.append(import_table(casebook, KINDS[kind], table))
+    folder = files("rightsledger.demo") / "documents"
+    with tempfile.TemporaryDirectory() as scratch:
+        for name, provenance in DOCUMENTS:
+            # Copied out of the package so intake reads a real file, as it would for a user.
+            copy = Path(scratch) / name
+            copy.write_bytes((folder / name).read_bytes())
+            ingest(casebook, [copy], provenance=provenance, actor="demo")
     return casebook, reports
