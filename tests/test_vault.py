@@ -99,7 +99,10 @@ def test_media_types_come_from_content_not_names(casebook: Casebook, tmp_path: P
         write(tmp_path / "statement.docx.bak", docx_bytes(["SYNTHETIC statement", "Second"])),
     ]
     ingest(casebook, files, provenance=Provenance())
-    found = {name: d.media_type for name, d in documents_of(casebook).items()}
+    documents = documents_of(casebook)
+    assert documents["page.dat"].text_status == "extracted"
+    assert documents["page.dat"].title == "T"
+    found = {name: d.media_type for name, d in documents.items()}
     assert found == {
         "report.txt": "application/pdf",
         "page.dat": "text/html",

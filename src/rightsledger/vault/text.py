@@ -94,10 +94,12 @@ def _html(path: Path) -> Extracted:
     import trafilatura
 
     html, _ = decode_text(path.read_bytes())
-    result = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, as_dict=True
-    )
-    found: dict[str, Any] = result if isinstance(result, dict) else {}
+    result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    found: dict[str, Any] = {}
+    if isinstance(result, dict):
+        found = result
+    elif result is not None:
+        found = result.as_dict()
     text = found.get("text") or ""
     if not text.strip():
         return Extracted(
