@@ -1,5 +1,6 @@
 """The domain model: HURIDOCS ESF records as typed ORM classes (no storage code here)."""
 
+from rightsledger.model.access import ROLES, ApiToken, Backup, DataKey, Member, User
 from rightsledger.model.base import Base, Record, check_vocabularies
 from rightsledger.model.evidence import (
     SENSITIVITIES,
@@ -36,15 +37,20 @@ __all__ = [
     "NAME_GIVEN",
     "NAME_PARTS",
     "NAME_PATRONYMIC",
+    "ROLES",
     "SENSITIVITIES",
     "Act",
+    "ApiToken",
+    "Backup",
     "Base",
     "Citation",
+    "DataKey",
     "Document",
     "DocumentText",
     "Event",
     "Information",
     "Involvement",
+    "Member",
     "Organization",
     "Person",
     "PersonName",
@@ -52,6 +58,7 @@ __all__ = [
     "ProceedingTarget",
     "Record",
     "Relationship",
+    "User",
     "audit_log",
     "check_vocabularies",
     "custody_log",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, ForeignKey, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from rightsledger.ledger import heads_table, log_table
@@ -46,6 +46,8 @@ class Document(Base):
     title: Mapped[str | None] = mapped_column(String(1000))
     author: Mapped[str | None] = mapped_column(String(500))
     published_date: Mapped[str | None] = mapped_column(String(64))
+    # Confidential originals are stored encrypted; their blob is named by a keyed hash.
+    encrypted: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     text: Mapped[DocumentText | None] = relationship(
         back_populates="document", uselist=False, cascade="all, delete-orphan"

@@ -124,6 +124,9 @@ class Person(Record):
     group_high: Mapped[int | None] = mapped_column(Integer)
     group_qualifier: Mapped[str | None] = mapped_column(String(16))
     description: Mapped[str | None] = mapped_column(Text)
+    # Identifying details, always encrypted: how to reach the person, and notes about them.
+    contact: Mapped[str | None] = mapped_column(Text)
+    sensitive_notes: Mapped[str | None] = mapped_column(Text)
     # Set when record linkage merges this record into a canonical person; the record keeps its
     # own source and fields, and counting treats the two as one.
     same_as_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"), index=True)
@@ -203,8 +206,11 @@ class PersonName(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
     part: Mapped[str] = mapped_column(String(16))
     position: Mapped[int] = mapped_column(Integer, default=0)
-    value: Mapped[str] = mapped_column(String(500))
+    # Ciphertext under the person's data key (or plaintext in a casebook made without keys).
+    value: Mapped[str] = mapped_column(Text)
     script: Mapped[str] = mapped_column(String(16))
+    # HMAC of the name's match key: exact lookups without decrypting or storing plaintext.
+    blind_index: Mapped[str | None] = mapped_column(String(64), index=True)
 
     person: Mapped[Person] = relationship(back_populates="names")
 
