@@ -1,0 +1,1 @@
+"""Protecting people: keys, encryption, access, audit, backup."""
