@@ -25,6 +25,21 @@ SERVER = os.environ.get(
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
 
+@pytest.fixture(autouse=True)
+def _private_key_directory(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keys made by tests go to a throwaway configuration directory, never the user's."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    for name in (
+        "RIGHTSLEDGER_KEY_FILE",
+        "RIGHTSLEDGER_PASSPHRASE",
+        "RIGHTSLEDGER_USER",
+        "RIGHTSLEDGER_CASEBOOK",
+    ):
+        monkeypatch.delenv(name, raising=False)
+
+
 @cache
 def _postgres_problem() -> str | None:
     engine = create_engine(SERVER, connect_args={"connect_timeout": 3})

@@ -8,7 +8,7 @@ import pytest
 
 from rightsledger.cli.main import run
 from rightsledger.store.casebook import Casebook
-from rightsledger.store.io.exporter import render
+from rightsledger.store.io.exporter import ExportOptions, render
 from rightsledger.store.io.kinds import KINDS
 from rightsledger.store.io.reading import FileFormat
 
@@ -16,7 +16,10 @@ from rightsledger.store.io.reading import FileFormat
 def snapshot(casebook: Casebook) -> dict[str, str]:
     """Every kind exported as JSON lines: equal snapshots mean equal casebooks."""
     with casebook.reader() as session:
-        return {name: render(session, kind, FileFormat.JSONL) for name, kind in KINDS.items()}
+        options = ExportOptions(protector=casebook.protector(session.connection()))
+        return {
+            name: render(session, kind, FileFormat.JSONL, options) for name, kind in KINDS.items()
+        }
 
 
 def cli(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from rightsledger.model import Act, Event, Person, PersonName, Proceeding
 from rightsledger.store.casebook import Casebook
@@ -17,6 +18,14 @@ from tests.helpers import cli, import_demo, snapshot, write
 def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Messages name files as the user typed them; run from the files' directory to type short.
     monkeypatch.chdir(tmp_path)
+
+
+def names_of(casebook: Casebook, session: Session, person: Person, part: str) -> list[str]:
+    protector = casebook.protector(session.connection())
+    return [
+        protector.decrypt(f"persons:{person.id}", f"person_names.{part}", value)
+        for value in person.name_parts(part)
+    ]
 
 
 EVENTS = """external_id,title,date,place
@@ -66,10 +75,20 @@ def test_demo_files_import_every_kind_with_references(casebook: Casebook) -> Non
     with casebook.reader() as session:
         person = session.scalar(select(Person).where(Person.external_id == "p-001"))
         assert person is not None
-        assert person.name_parts("family") == ["Хасанов"]
-        assert person.name_parts("alias") == ["Magomed Khasanov", "Mohammed Hasanov"]
+        assert names_of(casebook, session, person, "family") == ["Хасанов"]
+        assert names_of(casebook, session, person, "alias") == [
+            "Magomed Khasanov",
+            "Mohammed Hasanov",
+        ]
         assert {n.script for n in person.names} == {"cyrillic", "latin"}
-        assert str(person.birth_earliest) == "1991-03-12"
+        # The exact birth date is sealed; only its year stays readable and comparable.
+        assert (str(person.birth_earliest), str(person.birth_latest)) == (
+            "1991-01-01",
+            "1991-12-31",
+        )
+        assert person.birth_edtf == "1991"
+        assert person.birth_exact is not None
+        assert person.birth_exact.startswith("enc1:")
         group = session.scalar(select(Person).where(Person.external_id == "grp-detained-2017"))
         assert group is not None
         assert (group.is_group, group.counting_unit) == (True, "individual")
@@ -134,7 +153,7 @@ def test_json_and_jsonl_files_import_with_typed_values(
     with casebook.reader() as session:
         person = session.scalar(select(Person).where(Person.external_id == "p-9"))
         assert person is not None
-        assert person.name_parts("alias") == ["Руслан", "Rouslan"]
+        assert names_of(casebook, session, person, "alias") == ["Руслан", "Rouslan"]
         assert session.scalar(select(func.count()).select_from(Person)) == 2
 
 
@@ -164,9 +183,15 @@ def test_replacing_names_replaces_only_the_roles_in_the_file(
             cli(capsys, "import", "persons", tmp_path / name, "--casebook", casebook.path)[0] == 0
         )
     with casebook.reader() as session:
-        names = session.execute(
-            select(PersonName.part, PersonName.value).order_by(PersonName.part, PersonName.position)
-        ).all()
+        protector = casebook.protector(session.connection())
+        names = [
+            (part, protector.decrypt(f"persons:{pid}", f"person_names.{part}", value))
+            for pid, part, value in session.execute(
+                select(PersonName.person_id, PersonName.part, PersonName.value).order_by(
+                    PersonName.part, PersonName.position
+                )
+            )
+        ]
     assert names == [
         ("alias", "Mohammed Hasanov"),
         ("alias", "Magomet Hasanov"),

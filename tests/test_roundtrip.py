@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from rightsledger.store.io.exporter import render
+from rightsledger.store.io.exporter import ExportOptions, render
 from rightsledger.store.io.importer import import_table
 from rightsledger.store.io.kinds import KINDS
 from rightsledger.store.io.reading import FileFormat, read_table
@@ -18,7 +18,10 @@ def test_every_kind_round_trips(make_casebook, file_format: FileFormat) -> None:
     first = make_casebook("first")
     import_demo(first)
     with first.reader() as session:
-        exported = {kind: render(session, KINDS[kind], file_format) for kind in IMPORT_ORDER}
+        options = ExportOptions(protector=first.protector(session.connection()))
+        exported = {
+            kind: render(session, KINDS[kind], file_format, options) for kind in IMPORT_ORDER
+        }
     # Every kind holds records, so the comparison below is not vacuous.
     assert all(text.count("\n") >= 3 for text in exported.values())
 
@@ -29,7 +32,8 @@ def test_every_kind_round_trips(make_casebook, file_format: FileFormat) -> None:
         )
         import_table(second, KINDS[kind], table)
     with second.reader() as session:
-        again = {kind: render(session, KINDS[kind], file_format) for kind in IMPORT_ORDER}
+        options = ExportOptions(protector=second.protector(session.connection()))
+        again = {kind: render(session, KINDS[kind], file_format, options) for kind in IMPORT_ORDER}
     assert again == exported
 
 

@@ -16,7 +16,18 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from rightsledger.model import Involvement, Organization, Person, Proceeding, ProceedingTarget
+from rightsledger.model import (
+    NAME_FAMILY,
+    NAME_FULL,
+    NAME_GIVEN,
+    NAME_PATRONYMIC,
+    Involvement,
+    Organization,
+    Person,
+    Proceeding,
+    ProceedingTarget,
+)
+from rightsledger.protect.envelope import Protector, is_ciphertext, pseudonym
 
 
 class PerpetratorStatus(StrEnum):
@@ -65,7 +76,28 @@ def derive_status(steps: list[Step]) -> tuple[PerpetratorStatus, dt.date | None,
     return status, since, basis
 
 
-def perpetrators(session: Session) -> list[PerpetratorSummary]:
+def person_label(person: Person, protector: Protector | None) -> str:
+    """A person's name as the viewer may see it: plaintext with the key, a pseudonym without."""
+    chosen = [n for n in person.names if n.part == NAME_FULL][:1] or [
+        n
+        for part in (NAME_GIVEN, NAME_PATRONYMIC, NAME_FAMILY)
+        for n in person.names
+        if n.part == part
+    ]
+    if not chosen:
+        return person.external_id
+    owner = f"persons:{person.id}"
+    sealed = any(is_ciphertext(n.value) for n in chosen)
+    if sealed and (protector is None or not protector.available):
+        return f"[protected {pseudonym(owner)}]"
+    if protector is None:
+        return " ".join(n.value for n in chosen)
+    return " ".join(
+        protector.reveal(owner, f"person_names.{n.part}", n.value) or "" for n in chosen
+    )
+
+
+def perpetrators(session: Session, protector: Protector | None = None) -> list[PerpetratorSummary]:
     """Every person and organization with at least one involvement, with its derived status."""
     acts: dict[tuple[str, int], int] = defaultdict(int)
     for person_id, organization_id in session.execute(
@@ -100,7 +132,7 @@ def perpetrators(session: Session) -> list[PerpetratorSummary]:
         assert record is not None  # involvements reference existing rows (foreign keys)
         own = steps.get((kind, record_id), [])
         status, since, basis = derive_status(own)
-        name = record.display_name if isinstance(record, Person) else record.name
+        name = person_label(record, protector) if isinstance(record, Person) else record.name
         summaries.append(
             PerpetratorSummary(
                 kind=kind,

@@ -13,7 +13,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from sqlalchemy.orm import Session
+
 from rightsledger.store.casebook import Casebook, locate
+from rightsledger.store.io.exporter import ExportOptions
 
 console = Console(highlight=False, soft_wrap=True)
 errors = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -38,6 +41,14 @@ class OutputFormat(StrEnum):
 
 def open_casebook(path: Path | None) -> Casebook:
     return Casebook.open(locate(path))
+
+
+def export_options(
+    book: Casebook, session: Session, *, pseudonymise: bool = False, public: bool = False
+) -> ExportOptions:
+    return ExportOptions(
+        protector=book.protector(session.connection()), pseudonymise=pseudonymise, public=public
+    )
 
 
 def emit_json(value: Any) -> None:

@@ -57,7 +57,7 @@ def demo(
         table = Table(title="Alleged perpetrators and their status (derived from proceedings)")
         for column in ("id", "name", "acts", "status", "sanctions", "refused investigations"):
             table.add_column(column)
-        for summary in perpetrators(session):
+        for summary in perpetrators(session, casebook.protector(session.connection())):
             table.add_row(
                 summary.external_id,
                 summary.name,

@@ -18,12 +18,14 @@ from rightsledger.cli.common import (
     console,
     emit_json,
     emit_records,
+    errors,
+    export_options,
     key_value_table,
     open_casebook,
 )
 from rightsledger.errors import InputError, UserError
 from rightsledger.store.io import exporter
-from rightsledger.store.io.exporter import csv_cell
+from rightsledger.store.io.exporter import ExportOptions, csv_cell
 from rightsledger.store.io.importer import import_table
 from rightsledger.store.io.kinds import KINDS
 from rightsledger.store.io.reading import FileFormat, detect_format, read_table
@@ -95,12 +97,31 @@ def export_records(
     output: Annotated[
         str, typer.Option("--output", "-o", help="File to write, or - for standard output.")
     ] = "-",
+    pseudonymise: Annotated[
+        bool,
+        typer.Option(
+            "--pseudonymise",
+            help="Replace persons' names and ids with pseudonyms keyed for this export only "
+            "(stable inside it, unlinkable to any other export); leave out contact details, "
+            "notes and exact birth dates.",
+        ),
+    ] = False,
+    public: Annotated[
+        bool,
+        typer.Option(
+            "--public",
+            help="Pseudonymise, keep only records marked published, and suppress group sizes "
+            "below 5.",
+        ),
+    ] = False,
     casebook: CasebookOption = None,
 ) -> None:
     """Write every record of a kind in the columns `import` reads (a lossless round trip)."""
     with open_casebook(casebook) as book, book.reader() as session:
+        options = export_options(book, session, pseudonymise=pseudonymise, public=public)
         if output == "-":
-            exporter.write(session, KINDS[str(kind)], sys.stdout, file_format)
+            exporter.write(session, KINDS[str(kind)], sys.stdout, file_format, options)
+            _note_suppressed(options)
             return
         target = Path(output)
         if target.is_dir():
@@ -109,12 +130,22 @@ def export_records(
         handle, temporary = tempfile.mkstemp(dir=target.parent or ".", prefix=".export-")
         try:
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-                count = exporter.write(session, KINDS[str(kind)], out, file_format)
+                count = exporter.write(session, KINDS[str(kind)], out, file_format, options)
             os.replace(temporary, target)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
     console.print(f"Wrote {count} {kind} to {output}.", highlight=False)
+    _note_suppressed(options)
+
+
+def _note_suppressed(options: ExportOptions) -> None:
+    if options.suppressed:
+        errors.print(
+            f"note: group sizes below {options.threshold} were suppressed in "
+            f"{options.suppressed} records (small counts can identify people)",
+            markup=False,
+        )
 
 
 def list_records(
@@ -138,7 +169,8 @@ def list_records(
     tests = [_parse_filter(text, spec.column_names) for text in filters or []]
     with open_casebook(casebook) as book, book.reader() as session:
         rows = []
-        for record in exporter.records(session, spec):
+        options = export_options(book, session)
+        for record in exporter.records(session, spec, options=options):
             if all(test(record) for test in tests):
                 rows.append(record)
                 if limit is not None and len(rows) >= limit:

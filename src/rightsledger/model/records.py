@@ -126,6 +126,8 @@ class Person(Record):
     description: Mapped[str | None] = mapped_column(Text)
     # Identifying details, always encrypted: how to reach the person, and notes about them.
     contact: Mapped[str | None] = mapped_column(Text)
+    # An exact birth date identifies; it is sealed here while birth_* keep only its year.
+    birth_exact: Mapped[str | None] = mapped_column(Text)
     sensitive_notes: Mapped[str | None] = mapped_column(Text)
     # Set when record linkage merges this record into a canonical person; the record keeps its
     # own source and fields, and counting treats the two as one.

@@ -8,9 +8,10 @@ full-text indexes.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, Table, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import OperationalError
 
@@ -42,6 +43,9 @@ class Dialect:
         """SQL with :query (space-separated stems, all required) and :limit parameters,
         returning (document_id, rank) with the best first."""
         raise NotImplementedError
+
+    def reset_sequences(self, connection: Connection, tables: Sequence[Table]) -> None:
+        """Make new rows get ids past those inserted explicitly (by a restore, say)."""
 
 
 class SQLiteDialect(Dialect):
@@ -155,6 +159,20 @@ class PostgresDialect(Dialect):
             "FROM document_search, plainto_tsquery('simple', :query) AS query "
             "WHERE tsv @@ query ORDER BY rank LIMIT :limit"
         )
+
+    def reset_sequences(self, connection: Connection, tables: Sequence[Table]) -> None:
+        # SERIAL sequences do not see explicit ids; SQLite needs nothing (it uses max(rowid)).
+        for table in tables:
+            column = table.autoincrement_column
+            if column is None:
+                continue
+            # Names come from the model's metadata, never from input.
+            highest = f"MAX({column.name})"
+            statement = (
+                "SELECT setval(pg_get_serial_sequence(:table, :column), "  # noqa: S608
+                f"COALESCE({highest}, 1), {highest} IS NOT NULL) FROM {table.name}"
+            )
+            connection.execute(text(statement), {"table": table.name, "column": column.name})
 
 
 def dialect_named(name: str) -> Dialect:

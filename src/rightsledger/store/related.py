@@ -69,7 +69,7 @@ def related(session: Session, kind: str, record: Record) -> dict[str, Any]:
         out["relationships"] = _ids(
             session, select(Relationship.external_id).where(or_(subject == rid, obj == rid))
         )
-        for summary in perpetrators(session):
+        for summary in perpetrators(session, None):
             if summary.kind == kind and summary.external_id == record.external_id:
                 out["status"] = str(summary.status)
                 out["status_since"] = summary.status_since

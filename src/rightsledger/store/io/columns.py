@@ -7,6 +7,8 @@ column documented is a column that round-trips.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -14,7 +16,8 @@ from typing import Any
 
 from rightsledger import vocab
 from rightsledger.errors import InvalidValue
-from rightsledger.values import CountQualifier, FuzzyDate, Name, Place
+from rightsledger.protect.envelope import Protector
+from rightsledger.values import CountQualifier, FuzzyDate, Name, Place, Precision
 
 LIST_SEPARATOR = ";"
 _TRUE = frozenset({"true", "yes", "y", "1", "да"})
@@ -39,6 +42,13 @@ def cell_text(raw: Any) -> str:
             raise InvalidValue("a list here may only hold text values")
         return LIST_SEPARATOR.join(item.strip() for item in raw)
     raise InvalidValue(f"expected a text value, found a JSON {type(raw).__name__}")
+
+
+@dataclass(frozen=True)
+class Sealed:
+    """A value to store encrypted: the importer seals it once the record's id is known."""
+
+    plaintext: str
 
 
 @dataclass(frozen=True)
@@ -88,6 +98,8 @@ class Column:
 class Text(Column):
     max_length: int = 500
     clean: Callable[[str], str] | None = None
+    # Identifying text: encrypted under the record's data key, never stored in plaintext.
+    sealed: bool = False
 
     def parse(self, raw: Any) -> Any:
         text = cell_text(raw)
@@ -96,6 +108,14 @@ class Text(Column):
         if len(text) > self.max_length:
             raise InvalidValue(f"is {len(text)} characters long; the limit is {self.max_length}")
         return self.clean(text) if self.clean else text
+
+    def store(self, value: Any, out: dict[str, Any]) -> None:
+        out[self.key] = Sealed(value) if self.sealed and value is not None else value
+
+    def dump(self, row: Mapping[str, Any], names: ExportNames) -> Any:
+        if self.sealed:
+            return names.unseal(row, self.key)
+        return row[self.key]
 
 
 @dataclass(frozen=True)
@@ -140,21 +160,32 @@ class Date(Column):
     """A fuzzy date stored as EDTF text and its earliest/latest bounds."""
 
     prefix: str = "date"
+    # For birth dates: an exact day identifies a person, so it is sealed in ``<prefix>_exact``
+    # and only its year stays readable (and comparable) in the plain columns.
+    seal_exact: bool = False
 
     @property
     def db_columns(self) -> tuple[str, ...]:
-        return (f"{self.prefix}_edtf", f"{self.prefix}_earliest", f"{self.prefix}_latest")
+        plain = (f"{self.prefix}_edtf", f"{self.prefix}_earliest", f"{self.prefix}_latest")
+        return (*plain, f"{self.prefix}_exact") if self.seal_exact else plain
 
     def parse(self, raw: Any) -> Any:
         text = cell_text(raw)
         return FuzzyDate.parse(text) if text else None
 
     def store(self, value: Any, out: dict[str, Any]) -> None:
+        if self.seal_exact:
+            exact = value is not None and value.precision is Precision.day
+            out[f"{self.prefix}_exact"] = Sealed(str(value)) if exact else None
+            if exact:
+                value = FuzzyDate.year(value.earliest.year)
         out[f"{self.prefix}_edtf"] = str(value) if value else None
         out[f"{self.prefix}_earliest"] = value.earliest if value else None
         out[f"{self.prefix}_latest"] = value.latest if value else None
 
     def dump(self, row: Mapping[str, Any], names: ExportNames) -> Any:
+        if self.seal_exact and row[f"{self.prefix}_exact"] is not None:
+            return names.unseal(row, f"{self.prefix}_exact")
         return row[f"{self.prefix}_edtf"]
 
 
@@ -298,16 +329,40 @@ class NamePart(Column):
 
 @dataclass
 class ExportNames:
-    """Maps internal ids back to external ids while a file is written."""
+    """Maps internal ids back to external ids, and opens sealed fields, while a file is written.
+
+    With a pseudonym key, persons' external ids become keyed pseudonyms (the same person gets the
+    same pseudonym everywhere in one export, and a different one in any other export) and sealed
+    fields are left out.
+    """
 
     lookup: Callable[[str], Mapping[int, str]]
+    kind: str = ""
+    protector: Protector | None = None
+    pseudonym_key: bytes | None = None
     _cache: dict[str, Mapping[int, str]] = field(default_factory=dict)
 
     def reference(self, kind: str, record_id: int, *, prefixed: bool) -> str:
         if kind not in self._cache:
             self._cache[kind] = self.lookup(kind)
         external_id = self._cache[kind][record_id]
+        if self.pseudonym_key is not None and kind == "persons":
+            external_id = self.pseudonym(record_id)
         return f"{SINGULAR[kind]}:{external_id}" if prefixed else external_id
+
+    def pseudonym(self, person_id: int) -> str:
+        assert self.pseudonym_key is not None
+        digest = hmac.new(self.pseudonym_key, f"persons:{person_id}".encode(), hashlib.sha256)
+        return "person-" + digest.hexdigest()[:12]
+
+    def unseal(self, row: Mapping[str, Any], column: str) -> str | None:
+        token = row[column]
+        if token is None or self.pseudonym_key is not None:
+            return None
+        owner = f"{self.kind}:{row['id']}"
+        if self.protector is None:
+            return str(token)
+        return self.protector.reveal(owner, f"{self.kind}.{column}", token)
 
 
 SINGULAR = {

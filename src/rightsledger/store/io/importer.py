@@ -15,16 +15,20 @@ from typing import Any
 from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from rightsledger.errors import InputError, InvalidValue
+from rightsledger.errors import InputError, InvalidValue, UserError
 from rightsledger.model import PersonName, ProceedingTarget
 from rightsledger.store.casebook import Casebook
+from rightsledger.protect.envelope import Protector
 from rightsledger.store.io.columns import (
     SINGULAR,
     CellProblem,
+    Date,
     NamePart,
     Ref,
     Reference,
     References,
+    Sealed,
+    Text,
 )
 from rightsledger.store.io.kinds import KINDS, Kind
 from rightsledger.store.io.reading import RawTable
@@ -111,7 +115,9 @@ def import_table(casebook: Casebook, kind: Kind, table: RawTable) -> ImportRepor
         directory.forget(kind.name)
         ids = directory.ids(kind.name)
         _write_self_references(session, kind, rows, ids, table.source)
-        _write_children(session, kind, rows, ids)
+        protector = _protector(casebook, session, kind, rows)
+        _seal(session, kind, rows, ids, protector)
+        _write_children(session, kind, rows, ids, protector)
         report.created, report.updated = len(new), len(old)
     return report
 
@@ -229,6 +235,7 @@ def _resolve(
 
 
 def _record_values(kind: Kind, row: _Row) -> dict[str, Any]:
+    """The row's database values; values to seal stay ``Sealed`` for ``_seal`` to encrypt."""
     out: dict[str, Any] = {}
     for column in kind.columns:
         if column.name not in row.values:
@@ -238,6 +245,12 @@ def _record_values(kind: Kind, row: _Row) -> dict[str, Any]:
         value = row.resolved.get(column.name, row.values[column.name])
         column.store(value, out)
     return out
+
+
+def _without_sealed(values: dict[str, Any]) -> dict[str, Any]:
+    # Plaintext of identifying fields never reaches the database, not even for a moment: the
+    # row is written without them and the ciphertext follows once the record's id is known.
+    return {key: (None if isinstance(value, Sealed) else value) for key, value in values.items()}
 
 
 def _defaults(table: Table) -> dict[str, Any]:
@@ -255,7 +268,7 @@ def _insert(session: Session, kind: Kind, rows: Sequence[_Row], now: dt.datetime
         return
     table: Table = kind.model.__table__  # type: ignore[assignment]
     defaults = _defaults(table)
-    records = [_record_values(kind, row) for row in rows]
+    records = [_without_sealed(_record_values(kind, row)) for row in rows]
     # One key set for every row lets the driver batch the whole insert.
     keys = set().union(*records) | set(defaults)
     batch = []
@@ -277,7 +290,7 @@ def _update(
     defaults = _defaults(kind.model.__table__)  # type: ignore[arg-type]
     batch = []
     for row in rows:
-        values = _record_values(kind, row)
+        values = _without_sealed(_record_values(kind, row))
         for key, default in defaults.items():
             if key in values and values[key] is None:
                 values[key] = default
@@ -349,19 +362,83 @@ def _chunks(items: Sequence[int]) -> Iterable[Sequence[int]]:
         yield items[start : start + CHUNK]
 
 
+def _identity_columns(kind: Kind) -> list[str]:
+    return [
+        c.name
+        for c in kind.columns
+        if isinstance(c, NamePart)
+        or (isinstance(c, Text) and c.sealed)
+        or (isinstance(c, Date) and c.seal_exact)
+    ]
+
+
+def _protector(
+    casebook: Casebook, session: Session, kind: Kind, rows: Sequence[_Row]
+) -> Protector | None:
+    """The protector for this import, or None for a casebook made before encryption."""
+    identity_columns = _identity_columns(kind)
+    if not casebook.encrypted or not identity_columns:
+        return None
+    protector = casebook.protector(session.connection())
+    touched = any(row.values.get(name) is not None for row in rows for name in identity_columns)
+    if touched and not protector.available:
+        raise UserError(
+            f"importing identities into {kind.name} needs the casebook's key: set "
+            "RIGHTSLEDGER_KEY_FILE to the key file (or run from a terminal for the passphrase)"
+        )
+    return protector
+
+
+def _seal(
+    session: Session,
+    kind: Kind,
+    rows: Sequence[_Row],
+    ids: Mapping[str, int],
+    protector: Protector | None,
+) -> None:
+    batch = []
+    for row in rows:
+        values = _record_values(kind, row)
+        sealed = {key: value for key, value in values.items() if isinstance(value, Sealed)}
+        if not sealed:
+            continue
+        record_id = ids[row.external_id]
+        owner = f"{kind.name}:{record_id}"
+        update_values: dict[str, Any] = {"id": record_id}
+        for key, value in sealed.items():
+            update_values[key] = (
+                protector.encrypt(owner, f"{kind.name}.{key}", value.plaintext)
+                if protector is not None
+                else value.plaintext
+            )
+        batch.append(update_values)
+    if protector is not None and batch:
+        protector.prepare(f"{kind.name}:{values['id']}" for values in batch)
+    for values in batch:
+        session.execute(update(kind.model), [values])
+
+
 def _write_children(
-    session: Session, kind: Kind, rows: Sequence[_Row], ids: Mapping[str, int]
+    session: Session,
+    kind: Kind,
+    rows: Sequence[_Row],
+    ids: Mapping[str, int],
+    protector: Protector | None,
 ) -> None:
     name_columns = [c for c in kind.columns if isinstance(c, NamePart)]
     if name_columns:
-        _write_names(session, name_columns, rows, ids)
+        _write_names(session, name_columns, rows, ids, protector)
     for column in kind.columns:
         if isinstance(column, References):
             _write_targets(session, column, rows, ids)
 
 
 def _write_names(
-    session: Session, columns: Sequence[NamePart], rows: Sequence[_Row], ids: Mapping[str, int]
+    session: Session,
+    columns: Sequence[NamePart],
+    rows: Sequence[_Row],
+    ids: Mapping[str, int],
+    protector: Protector | None,
 ) -> None:
     # Only the name roles present in the file are replaced; the others are left as they were.
     for column in columns:
@@ -379,11 +456,19 @@ def _write_names(
             "position": position,
             "value": name.original,
             "script": str(name.script),
+            "blind_index": None,
         }
         for row in rows
         for column in columns
         for position, name in enumerate(row.values.get(column.name) or ())
     ]
+    if protector is not None and batch:
+        protector.prepare(f"persons:{item['person_id']}" for item in batch)
+        for item in batch:
+            item["blind_index"] = protector.blind_index(item["value"])
+            item["value"] = protector.encrypt(
+                f"persons:{item['person_id']}", f"person_names.{item['part']}", item["value"]
+            )
     if batch:
         session.execute(insert(PersonName), batch)
 

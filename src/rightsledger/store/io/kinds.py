@@ -193,7 +193,12 @@ PERSONS = Kind(
             "aliases", "Other names or spellings, separated by ;.", part="alias", multiple=True
         ),
         Coded("sex", "Sex (vocabulary sex).", vocabulary="sex"),
-        Date("birth_date", "Birth date, " + DATE_HELP, prefix="birth"),
+        Date(
+            "birth_date",
+            "Birth date, " + DATE_HELP + " An exact day is encrypted; its year stays readable.",
+            prefix="birth",
+            seal_exact=True,
+        ),
         Flag("deceased", "true when the person is known to be dead."),
         Flag("is_group", "true when the record is a group of victims counted together."),
         Coded(
@@ -211,6 +216,18 @@ PERSONS = Kind(
             clean=clean_qualifier,
         ),
         _description(),
+        Text(
+            "contact",
+            "How to reach the person (encrypted at rest).",
+            max_length=2000,
+            sealed=True,
+        ),
+        Text(
+            "sensitive_notes",
+            "Notes that could identify the person (encrypted at rest).",
+            max_length=100_000,
+            sealed=True,
+        ),
         PUBLISHED,
     ),
     row_check=_check_person,

@@ -101,6 +101,7 @@ def upgrade() -> None:
 
     with op.batch_alter_table("persons", schema=None) as batch_op:
         batch_op.add_column(sa.Column("contact", sa.Text(), nullable=True))
+        batch_op.add_column(sa.Column("birth_exact", sa.Text(), nullable=True))
         batch_op.add_column(sa.Column("sensitive_notes", sa.Text(), nullable=True))
 
 
@@ -109,6 +110,7 @@ def downgrade() -> None:
     with op.batch_alter_table("persons", schema=None) as batch_op:
         batch_op.drop_column("sensitive_notes")
         batch_op.drop_column("contact")
+        batch_op.drop_column("birth_exact")
 
     with op.batch_alter_table("person_names", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_person_names_blind_index"))
