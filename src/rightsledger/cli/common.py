@@ -12,7 +12,6 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
-
 from sqlalchemy.orm import Session
 
 from rightsledger.store.casebook import Casebook, locate

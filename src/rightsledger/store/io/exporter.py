@@ -32,7 +32,6 @@ from rightsledger.store.io.importer import TARGET_COLUMNS
 from rightsledger.store.io.kinds import KINDS, Kind
 from rightsledger.store.io.reading import FileFormat
 
-
 PUBLIC_THRESHOLD = 5
 
 

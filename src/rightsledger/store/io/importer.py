@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 
 from rightsledger.errors import InputError, InvalidValue, UserError
 from rightsledger.model import PersonName, ProceedingTarget
-from rightsledger.store.casebook import Casebook
 from rightsledger.protect.envelope import Protector
+from rightsledger.store.casebook import Casebook
 from rightsledger.store.io.columns import (
     SINGULAR,
     CellProblem,
