@@ -218,7 +218,10 @@ def show_record(
     spec = KINDS[str(kind)]
     with open_casebook(casebook) as book, book.reader() as session:
         record = find(session, spec.name, external_id)
-        fields = next(row for row in exporter.records(session, spec, where={"id": record.id}))
+        options = export_options(book, session)
+        fields = next(
+            row for row in exporter.records(session, spec, where={"id": record.id}, options=options)
+        )
         links = related(session, spec.name, record)
     if output in (OutputFormat.JSON, OutputFormat.JSONL):
         emit_json({"kind": spec.name, "record": fields, "related": links})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -23,7 +22,7 @@ from rightsledger.cli.common import (
 )
 from rightsledger.errors import UserError
 from rightsledger.model import SENSITIVITIES, Document
-from rightsledger.vault import custody
+from rightsledger.vault import custody, reading
 from rightsledger.vault.intake import IntakeResult, Provenance, find_document, ingest
 from rightsledger.vault.package import export_package
 from rightsledger.vault.search import search
@@ -218,11 +217,12 @@ def list_documents(
 ) -> None:
     """List the documents in the vault."""
     with open_casebook(casebook) as book, book.reader() as session:
+        protector = book.protector(session.connection())
         rows = [
             {
                 "id": d.id,
                 "sha256": d.sha256,
-                "name": d.original_name,
+                "name": reading.reveal(d, "original_name", d.original_name, protector),
                 "type": d.media_type,
                 "size": d.size,
                 "sensitivity": d.sensitivity,
@@ -262,7 +262,9 @@ def show_document(
         document = find_document(book, reference)
         with book.reader() as session:
             document = session.get_one(Document, document.id)
-            body = document.text.text if document.text else None
+            protector = book.protector(session.connection())
+            body = reading.text_of(document, protector)
+            fields = reading.fields(document, protector)
             with book.engine.begin() as connection:
                 custody.record(
                     connection,
@@ -281,27 +283,6 @@ def show_document(
             )
         console.print(body, markup=False, highlight=False)
         return
-    fields = {
-        "id": document.id,
-        "sha256": document.sha256,
-        "size": document.size,
-        "media_type": document.media_type,
-        "original_name": document.original_name,
-        "sensitivity": document.sensitivity,
-        "received_at": document.received_at.isoformat(),
-        "source_url": document.source_url,
-        "collected_by": document.collected_by,
-        "collected_at": document.collected_at,
-        "method": document.method,
-        "tool": document.tool,
-        "language": document.language,
-        "title": document.title,
-        "author": document.author,
-        "published_date": document.published_date,
-        "text_status": document.text_status,
-        "text_note": document.text_note,
-        "embedded_metadata": json.loads(document.embedded_metadata or "{}"),
-    }
     if output is not OutputFormat.TABLE:
         emit_json({"document": fields, "custody": entries})
         return

@@ -48,6 +48,8 @@ class Document(Base):
     published_date: Mapped[str | None] = mapped_column(String(64))
     # Confidential originals are stored encrypted; their blob is named by a keyed hash.
     encrypted: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # SHA-256 of the bytes on disk when they are ciphertext: verify checks it without the key.
+    stored_sha256: Mapped[str | None] = mapped_column(String(64))
 
     text: Mapped[DocumentText | None] = relationship(
         back_populates="document", uselist=False, cascade="all, delete-orphan"

@@ -73,16 +73,22 @@ class Protector:
             self._load(keyring, chunk)
             missing = [owner for owner in chunk if owner not in self._keys]
             if missing:
-                rows = [{"owner": owner, "kek_id": keyring.key_id,
-                         "wrapped": keyring.wrap(owner, secrets.token_bytes(32))}
-                        for owner in missing]
+                rows = [
+                    {
+                        "owner": owner,
+                        "kek_id": keyring.key_id,
+                        "wrapped": keyring.wrap(owner, secrets.token_bytes(32)),
+                    }
+                    for owner in missing
+                ]
                 self._connection.execute(insert(DataKey), rows)
                 self._load(keyring, missing)
 
     def _load(self, keyring: Keyring, owners: list[str]) -> None:
         rows = self._connection.execute(
-            select(DataKey.id, DataKey.owner, DataKey.kek_id, DataKey.wrapped)
-            .where(DataKey.owner.in_(owners))
+            select(DataKey.id, DataKey.owner, DataKey.kek_id, DataKey.wrapped).where(
+                DataKey.owner.in_(owners)
+            )
         )
         for key_id, owner, kek_id, wrapped in rows:
             try:
@@ -106,7 +112,7 @@ class Protector:
         if not is_ciphertext(token):
             return token  # a casebook made before encryption, or a field never sealed
         try:
-            key_text, body = token[len(PREFIX):].split(":", 1)
+            key_text, body = token[len(PREFIX) :].split(":", 1)
             blob = base64.b64decode(body)
         except ValueError:
             raise CannotDecrypt(f"the {field} of {owner} is not a valid ciphertext") from None
@@ -117,8 +123,7 @@ class Protector:
             plain = AESGCM(key).decrypt(blob[:12], blob[12:], _aad(owner, field, key_id))
         except InvalidTag:
             raise CannotDecrypt(
-                f"the {field} of {owner} does not open: it was moved from another record or "
-                "altered"
+                f"the {field} of {owner} does not open: it was moved from another record or altered"
             ) from None
         return plain.decode()
 
@@ -133,8 +138,24 @@ class Protector:
         return self.decrypt(owner, field, token)
 
     def blind_index(self, text: str) -> str:
+        return self.keyed_hash(Name.parse(text).match_key)
+
+    def keyed_hash(self, text: str) -> str:
+        """HMAC-SHA256 under the casebook's index key: equality without revealing the value."""
         _, key = self._key(BLIND_INDEX_OWNER)
-        return hmac.new(key, Name.parse(text).match_key.encode(), hashlib.sha256).hexdigest()
+        return hmac.new(key, text.encode(), hashlib.sha256).hexdigest()
+
+    def encrypt_bytes(self, owner: str, field: str, data: bytes) -> bytes:
+        key_id, key = self._key(owner)
+        nonce = secrets.token_bytes(12)
+        return nonce + AESGCM(key).encrypt(nonce, data, _aad(owner, field, key_id))
+
+    def decrypt_bytes(self, owner: str, field: str, data: bytes) -> bytes:
+        key_id, key = self._key(owner)
+        try:
+            return AESGCM(key).decrypt(data[:12], data[12:], _aad(owner, field, key_id))
+        except InvalidTag:
+            raise CannotDecrypt(f"the {field} of {owner} does not open: altered or moved") from None
 
 
 def _aad(owner: str, field: str, key_id: int) -> bytes:

@@ -54,10 +54,11 @@ class KeySettings:
 class Keyring:
     """An unlocked KEK: wraps and unwraps per-record data keys."""
 
-    def __init__(self, kek: bytes, key_id: str) -> None:
+    def __init__(self, kek: bytes, key_id: str, source: Path | None = None) -> None:
         self._aead = AESGCM(kek)
         self._kek = kek
         self.key_id = key_id
+        self.source = source  # the key file it came from; None for a passphrase
 
     def wrap(self, owner: str, data_key: bytes) -> str:
         nonce = secrets.token_bytes(12)
@@ -69,6 +70,10 @@ class Keyring:
             raise UserError(f"the data key of {owner} is wrapped by key {key_id}, not this one")
         blob = base64.b64decode(wrapped)
         return self._aead.decrypt(blob[:12], blob[12:], f"data-key|{owner}|{key_id}".encode())
+
+    def relocated(self, source: Path | None) -> Keyring:
+        """The same key, read from another file (after a key file was moved into place)."""
+        return Keyring(self._kek, self.key_id, source=source)
 
     def check_value(self) -> str:
         return hmac.new(self._kek, _CHECK_LABEL, hashlib.sha256).hexdigest()
@@ -113,24 +118,29 @@ def derive_from_passphrase(passphrase: str, settings: KeySettings) -> bytes:
     if settings.salt is None:
         raise UserError("the casebook config has no salt for its passphrase")
     return hash_secret_raw(
-        passphrase.encode(), bytes.fromhex(settings.salt), time_cost=settings.iterations,
-        memory_cost=settings.memory_kib, parallelism=settings.parallelism,
-        hash_len=KEY_BYTES, type=Type.ID,
+        passphrase.encode(),
+        bytes.fromhex(settings.salt),
+        time_cost=settings.iterations,
+        memory_cost=settings.memory_kib,
+        parallelism=settings.parallelism,
+        hash_len=KEY_BYTES,
+        type=Type.ID,
     )
 
 
 def create_with_file(path: Path) -> tuple[Keyring, KeySettings]:
     kek, key_id = secrets.token_bytes(KEY_BYTES), new_key_id()
     write_key_file(path, kek, key_id)
-    keyring = Keyring(kek, key_id)
+    keyring = Keyring(kek, key_id, source=path)
     return keyring, KeySettings(source="file", key_id=key_id, check=keyring.check_value())
 
 
 def create_with_passphrase(passphrase: str) -> tuple[Keyring, KeySettings]:
     if len(passphrase) < 12:
         raise UserError("the passphrase must be at least 12 characters long")
-    draft = KeySettings(source="passphrase", key_id=new_key_id(), check="",
-                        salt=secrets.token_hex(16))
+    draft = KeySettings(
+        source="passphrase", key_id=new_key_id(), check="", salt=secrets.token_hex(16)
+    )
     keyring = Keyring(derive_from_passphrase(passphrase, draft), draft.key_id)
     settings = KeySettings(**{**draft.__dict__, "check": keyring.check_value()})
     return keyring, settings
@@ -156,12 +166,14 @@ def unlock(
         if not path.exists():
             continue
         kek, key_id = read_key_file(path)
-        keyring = Keyring(kek, key_id)
+        keyring = Keyring(kek, key_id, source=path)
         if key_id != settings.key_id or not hmac.compare_digest(
             keyring.check_value(), settings.check
         ):
-            raise UserError(f"{path} is not this casebook's key (key id {key_id}, "
-                            f"the casebook uses {settings.key_id})")
+            raise UserError(
+                f"{path} is not this casebook's key (key id {key_id}, "
+                f"the casebook uses {settings.key_id})"
+            )
         return keyring
     if settings.source != "passphrase":
         return None

@@ -29,6 +29,17 @@ class BlobStore:
     def path_for(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256[2:4] / sha256
 
+    def sealed_path_for(self, stored_sha256: str) -> Path:
+        """Encrypted originals are named by the hash of their ciphertext, not of the original."""
+        return self.root / "sealed" / stored_sha256[:2] / stored_sha256[2:4] / stored_sha256
+
+    def sealed_digest(self, stored_sha256: str) -> str | None:
+        try:
+            with self.sealed_path_for(stored_sha256).open("rb") as stream:
+                return hashlib.file_digest(stream, "sha256").hexdigest()
+        except FileNotFoundError:
+            return None
+
     def store(self, source: BinaryIO) -> Stored:
         """Stream ``source`` into the vault, hashing as it goes; never holds the file in memory."""
         self.root.mkdir(parents=True, exist_ok=True)

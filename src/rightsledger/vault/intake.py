@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import secrets
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,8 +23,9 @@ from rightsledger.model import SENSITIVITIES, Document, DocumentText
 from rightsledger.store.casebook import Casebook
 from rightsledger.values import FuzzyDate
 from rightsledger.vault import custody
-from rightsledger.vault.blobs import BlobStore
+from rightsledger.vault.blobs import CHUNK, HEAD_BYTES, BlobStore
 from rightsledger.vault.language import detect
+from rightsledger.vault.sealed import seal_file
 from rightsledger.vault.search import index_document
 from rightsledger.vault.sniff import sniff
 from rightsledger.vault.text import extract
@@ -130,6 +132,8 @@ def _ingest_one(  # noqa: PLR0911 - each early return is one way a file is refus
             return IntakeResult(path=name, error="no such file")
         if not path.is_file():
             return IntakeResult(path=name, error="is not a regular file")
+        if provenance.sensitivity == "confidential" and casebook.encrypted:
+            return _ingest_sealed(casebook, store, path, provenance, actor)
         with path.open("rb") as source:
             stored = store.store(source)
     except PermissionError:
@@ -234,6 +238,150 @@ def _ingest_one(  # noqa: PLR0911 - each early return is one way a file is refus
             media_type=media_type,
             text_status=extracted.status,
             note=extracted.note,
+        )
+
+
+def _hash_file(path: Path) -> tuple[str, int, bytes]:
+    digest, size, head = hashlib.sha256(), 0, b""
+    with path.open("rb") as stream:
+        while chunk := stream.read(CHUNK):
+            if len(head) < HEAD_BYTES:
+                head += chunk[: HEAD_BYTES - len(head)]
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size, head
+
+
+def _ingest_sealed(
+    casebook: Casebook, store: BlobStore, path: Path, provenance: Provenance, actor: str | None
+) -> IntakeResult:
+    """A confidential original: encrypted as it streams in; name, title, text sealed too."""
+    name = str(path)
+    sha256, size, head = _hash_file(path)
+    if size == 0:
+        return IntakeResult(path=name, error="is empty (0 bytes); nothing was stored")
+    received = dt.datetime.now(dt.UTC)
+    intake = {
+        "original_name": "[sealed]",
+        "size": size,
+        "received_at": received.isoformat(),
+        "source_url": provenance.source_url,
+        "collected_by": provenance.collected_by,
+        "collected_at": clean_claimed_time(provenance.collected_at)
+        if provenance.collected_at
+        else None,
+        "method": provenance.method,
+        "tool": TOOL,
+        "sensitivity": provenance.sensitivity,
+    }
+    with casebook.session() as session:
+        connection = session.connection()
+        protector = casebook.protector(connection)
+        if not protector.available:
+            return IntakeResult(
+                path=name,
+                error="a confidential document needs the casebook's "
+                "key to be stored encrypted (set RIGHTSLEDGER_KEY_FILE)",
+            )
+        existing = session.scalar(select(Document).where(Document.sha256 == sha256))
+        if existing is not None:
+            custody.record(
+                connection,
+                action="ingested",
+                item=existing.item,
+                actor=actor,
+                details={**intake, "duplicate_of_document": existing.id},
+            )
+            return IntakeResult(
+                path=name,
+                sha256=sha256,
+                document_id=existing.id,
+                media_type=existing.media_type,
+                text_status=existing.text_status,
+                note="already in the vault; a custody entry was added",
+            )
+        media_type = sniff(head, path)
+        document = Document(
+            sha256=sha256,
+            size=size,
+            media_type=media_type,
+            sensitivity="confidential",
+            received_at=received,
+            source_url=provenance.source_url,
+            collected_by=provenance.collected_by,
+            collected_at=intake["collected_at"],
+            method=provenance.method,
+            tool=TOOL,
+            encrypted=True,
+            text_status="pending",
+        )
+        session.add(document)
+        session.flush()
+        owner = f"documents:{document.id}"
+        # Sealed under a temporary name, then named by the hash of its ciphertext.
+        incoming = store.root / "sealed" / ".incoming" / secrets.token_hex(8)
+        stored_sha, _ = seal_file(path, incoming, protector, owner)
+        target = store.sealed_path_for(stored_sha)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(incoming, target)
+        document.stored_sha256 = stored_sha
+        extracted = extract(path, media_type, size)
+        document.original_name = protector.encrypt(owner, "documents.original_name", path.name)
+        document.embedded_metadata = protector.encrypt(
+            owner,
+            "documents.embedded_metadata",
+            json.dumps(extracted.metadata, ensure_ascii=False, sort_keys=True),
+        )
+        document.title = (
+            protector.encrypt(owner, "documents.title", extracted.title)
+            if extracted.title
+            else None
+        )
+        document.author = (
+            protector.encrypt(owner, "documents.author", extracted.author)
+            if extracted.author
+            else None
+        )
+        document.text_status, document.text_note = extracted.status, extracted.note
+        custody.record(
+            connection,
+            action="ingested",
+            item=document.item,
+            actor=actor,
+            details={**intake, "media_type": media_type, "encrypted": True},
+        )
+        if extracted.text is not None:
+            document.language = detect(extracted.text)
+            text_hash = hashlib.sha256(extracted.text.encode()).hexdigest()
+            session.add(
+                DocumentText(
+                    document_id=document.id,
+                    sha256=text_hash,
+                    tool=extracted.tool,
+                    text=protector.encrypt(owner, "document_texts.text", extracted.text),
+                )
+            )
+            custody.record(
+                connection,
+                action="text_extracted",
+                item=document.item,
+                actor=actor,
+                details={
+                    "tool": extracted.tool,
+                    "text_sha256": text_hash,
+                    "characters": len(extracted.text),
+                    "language": document.language,
+                    "encrypted": True,
+                },
+            )
+        return IntakeResult(
+            path=name,
+            sha256=sha256,
+            document_id=document.id,
+            new=True,
+            media_type=media_type,
+            text_status=extracted.status,
+            note="stored encrypted",
         )
 
 

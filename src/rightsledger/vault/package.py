@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -22,7 +21,7 @@ from rightsledger.errors import UserError
 from rightsledger.ledger import utc_stamp
 from rightsledger.model import Document
 from rightsledger.store.casebook import Casebook
-from rightsledger.vault import custody
+from rightsledger.vault import custody, reading
 from rightsledger.vault.blobs import BlobStore
 
 README = """\
@@ -87,12 +86,17 @@ def export_package(casebook: Casebook, documents: list[Document], output: Path) 
                     {**entry.as_json(), "inclusion_proof": [node.hex() for node in proof]}
                 )
     provenance = []
-    for document in documents:
-        name = Path(document.original_name or "original").name or "original"
-        relative = Path("data") / "originals" / document.sha256 / name
-        (output / relative).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(store.path_for(document.sha256), output / relative)
-        provenance.append(_provenance(document, str(relative)))
+    with casebook.engine.connect() as connection:
+        protector = casebook.protector(connection)
+        if any(d.encrypted for d in documents) and not protector.available:
+            raise UserError("exporting a confidential document needs the casebook's key")
+        for document in documents:
+            shown = reading.fields(document, protector)
+            name = Path(shown["original_name"] or "original").name or "original"
+            relative = Path("data") / "originals" / document.sha256 / name
+            (output / relative).parent.mkdir(parents=True, exist_ok=True)
+            reading.copy_original(document, store, protector, output / relative)
+            provenance.append(_provenance(shown, str(relative)))
     entries.sort(key=lambda item: item["seq"])
     _write(
         data / "provenance.json",
@@ -126,25 +130,25 @@ def export_package(casebook: Casebook, documents: list[Document], output: Path) 
     )
 
 
-def _provenance(document: Document, path: str) -> dict[str, Any]:
-    return {
-        "package_path": path,
-        "sha256": document.sha256,
-        "size": document.size,
-        "media_type": document.media_type,
-        "original_name": document.original_name,
-        "sensitivity": document.sensitivity,
-        "received_at": document.received_at.isoformat(),
-        "source_url": document.source_url,
-        "collected_by": document.collected_by,
-        "collected_at": document.collected_at,
-        "method": document.method,
-        "tool": document.tool,
-        "embedded_metadata": json.loads(document.embedded_metadata or "{}"),
-        "title": document.title,
-        "author": document.author,
-        "published_date": document.published_date,
-    }
+def _provenance(shown: dict[str, Any], path: str) -> dict[str, Any]:
+    keep = (
+        "sha256",
+        "size",
+        "media_type",
+        "original_name",
+        "sensitivity",
+        "received_at",
+        "source_url",
+        "collected_by",
+        "collected_at",
+        "method",
+        "tool",
+        "embedded_metadata",
+        "title",
+        "author",
+        "published_date",
+    )
+    return {"package_path": path, **{key: shown[key] for key in keep}}
 
 
 def _write(path: Path, text: str) -> None:

@@ -51,8 +51,6 @@ class _Children:
                 PersonName.person_id, PersonName.part, PersonName.position
             )
             for person_id, part, stored in session.execute(query):
-                if names.pseudonym_key is not None:
-                    continue  # a pseudonymised export carries no names at all
                 value: str | None = stored
                 if names.protector is not None:
                     value = names.protector.reveal(
@@ -124,9 +122,11 @@ def records(
 def _pseudonymised_person(record: dict[str, Any], row: Any, names: ExportNames) -> dict[str, Any]:
     pseudonym = names.pseudonym(row["id"])
     record["external_id"] = pseudonym
-    # A group's label is a description of the group, not a person's name: it stays.
+    # A group's label describes the group, not a person: it stays. An individual keeps no name.
     if not row["is_group"]:
-        record["name"] = pseudonym
+        record.update(
+            name=pseudonym, given_name=None, patronymic=None, family_name=None, aliases=None
+        )
     return record
 
 

@@ -89,6 +89,7 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("encrypted", sa.Boolean(), server_default="0", nullable=False)
         )
+        batch_op.add_column(sa.Column("stored_sha256", sa.String(length=64), nullable=True))
 
     with op.batch_alter_table("person_names", schema=None) as batch_op:
         batch_op.add_column(sa.Column("blind_index", sa.String(length=64), nullable=True))
@@ -121,6 +122,7 @@ def downgrade() -> None:
 
     with op.batch_alter_table("documents", schema=None) as batch_op:
         batch_op.drop_column("encrypted")
+        batch_op.drop_column("stored_sha256")
 
     op.drop_table("members")
     with op.batch_alter_table("api_tokens", schema=None) as batch_op:
