@@ -174,7 +174,7 @@ def test_a_ciphertext_moved_to_another_row_fails(casebook: Casebook, tmp_path: P
     with casebook.reader() as session:
         protector = casebook.protector(session.connection())
         moved = session.get_one(PersonName, second_id)
-        with pytest.raises(CannotDecrypt, match="another record|does not open"):
+        with pytest.raises(CannotDecrypt, match=r"another record|does not open"):
             protector.decrypt(f"persons:{moved.person_id}", "person_names.full", moved.value)
         # ...and into another field of the same record.
         original = session.get_one(PersonName, first_id)
@@ -254,7 +254,7 @@ def test_pseudonymised_exports_hide_names_and_do_not_link(
     assert all(row["name"] == row["external_id"] for row in individuals)
     assert {r["external_id"] for r in first}.isdisjoint({r["external_id"] for r in second})
     # Stable inside one export: a proceeding's person targets use the same pseudonyms.
-    code, out, _ = cli(
+    _, out, _ = cli(
         capsys,
         "export",
         "proceedings",
