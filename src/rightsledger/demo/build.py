@@ -12,7 +12,8 @@ from importlib.resources import files
 from pathlib import Path
 
 from rightsledger.errors import CasebookError
-from rightsledger.store.casebook import CONFIG_NAME, Casebook
+from rightsledger.protect.keys import default_key_path
+from rightsledger.store.casebook import CONFIG_NAME, Casebook, CasebookConfig
 from rightsledger.store.io.importer import ImportReport, import_table
 from rightsledger.store.io.kinds import KINDS
 from rightsledger.store.io.reading import FileFormat, read_table
@@ -93,7 +94,10 @@ def build(path: Path, *, database: str | None = None) -> tuple[Casebook, list[Im
             raise CasebookError(
                 f"{path} exists and is not a rightsledger demo; choose another directory"
             )
-        # Only a directory this command made itself is ever removed.
+        # Only a directory this command made itself is ever removed, with the key it made.
+        old = CasebookConfig.read(path / CONFIG_NAME)
+        if old.casebook_id:
+            default_key_path(old.casebook_id).unlink(missing_ok=True)
         shutil.rmtree(path)
     casebook = Casebook.create(path, database=database)
     (path / MARKER).write_text("built by `rightsledger demo`; synthetic data\n", encoding="utf-8")
