@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import typer
 
 from rightsledger import __version__
-from rightsledger.cli import casebook, demo, records, vault
+from rightsledger.cli import access, casebook, demo, keys, records, vault
 from rightsledger.cli.common import errors
 from rightsledger.errors import RightsledgerError, UserError
 
@@ -25,6 +25,8 @@ casebook.register(app)
 records.register(app)
 demo.register(app)
 vault.register(app)
+keys.register(app)
+access.register(app)
 
 
 def _version(value: bool) -> None:
