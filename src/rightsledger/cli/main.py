@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import typer
 
 from rightsledger import __version__
-from rightsledger.cli import access, casebook, demo, keys, records, vault
+from rightsledger.cli import access, backup, casebook, demo, keys, records, vault
 from rightsledger.cli.common import errors
 from rightsledger.errors import RightsledgerError, UserError
 
@@ -27,6 +27,7 @@ demo.register(app)
 vault.register(app)
 keys.register(app)
 access.register(app)
+backup.register(app)
 
 
 def _version(value: bool) -> None:
