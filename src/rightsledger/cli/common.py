@@ -14,6 +14,8 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy.orm import Session
 
+from rightsledger.protect import audit, policy
+from rightsledger.protect.session import identity_for_cli
 from rightsledger.store.casebook import Casebook, locate
 from rightsledger.store.io.exporter import ExportOptions
 
@@ -38,15 +40,57 @@ class OutputFormat(StrEnum):
     CSV = "csv"
 
 
-def open_casebook(path: Path | None) -> Casebook:
-    return Casebook.open(locate(path))
+ACTING_USER: list[str | None] = [None]  # set by the root --user option
+
+
+def open_casebook(
+    path: Path | None, *, action: str | None = None, kind: str | None = None
+) -> Casebook:
+    """Open the casebook, sign in the acting user (if one is named) and check ``action``.
+
+    Every command goes through here, so the one policy module decides every access.
+    """
+    book = Casebook.open(locate(path))
+    try:
+        book.identity = identity_for_cli(book, username=ACTING_USER[0])
+        if action is not None:
+            policy.require_listing(book.identity, action, kind=kind)
+    except BaseException:
+        book.close()
+        raise
+    return book
+
+
+def audit_identity_read(book: Casebook, kind: str, *, command: str, records: int) -> None:
+    """Every read of identities in clear is an audit entry (who, what, how many; no data)."""
+    if kind != "persons" or not book.encrypted or book.keyring is None:
+        return
+    if not policy.can_see_identities(book.identity):
+        return
+    with book.engine.begin() as connection:
+        audit.record(
+            connection,
+            actor=book.identity,
+            action=audit.IDENTITIES_READ,
+            subject=kind,
+            details={"command": command, "records": records},
+        )
+
+
+def published_only(book: Casebook, action: str, kind: str) -> bool:
+    """Whether the acting role sees only records marked published (viewers)."""
+    return policy.require_listing(book.identity, action, kind=kind)
 
 
 def export_options(
     book: Casebook, session: Session, *, pseudonymise: bool = False, public: bool = False
 ) -> ExportOptions:
     return ExportOptions(
-        protector=book.protector(session.connection()), pseudonymise=pseudonymise, public=public
+        protector=book.protector(session.connection()),
+        # A role that may not see identities gets pseudonyms, whatever it asked for.
+        pseudonymise=pseudonymise or not policy.can_see_identities(book.identity),
+        public=public,
+        published_only=published_only(book, "read", "persons") and not public,
     )
 
 

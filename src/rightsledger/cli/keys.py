@@ -18,7 +18,7 @@ key_app = typer.Typer(help="The casebook's key-encryption key.", no_args_is_help
 @key_app.command("status")
 def key_status(casebook: CasebookOption = None) -> None:
     """Say how the casebook is protected and whether its key is available here."""
-    with open_casebook(casebook) as book:
+    with open_casebook(casebook, action="read") as book:
         settings = book.config.key
         if settings is None:
             console.print("This casebook was made before encryption: identities are plaintext.")
@@ -43,7 +43,7 @@ def key_rotate(
     casebook: CasebookOption = None,
 ) -> None:
     """Re-wrap every data key under a new key; afterwards the old key opens nothing here."""
-    with open_casebook(casebook) as book:
+    with open_casebook(casebook, action="manage_keys", kind="keys") as book:
         passphrase = None
         if book.config.key is not None and book.config.key.source == "passphrase":
             from rightsledger.cli.casebook import _new_passphrase
@@ -69,7 +69,7 @@ def lock_casebook(
         default=False,
     ):
         raise UserError("not locked")
-    with open_casebook(casebook) as book:
+    with open_casebook(casebook, action="manage_keys", kind="keys") as book:
         destroyed = lock(book, actor=current_actor())
     console.print("Locked. Destroyed: " + ", ".join(destroyed), markup=False)
 

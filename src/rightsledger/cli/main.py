@@ -9,7 +9,7 @@ import typer
 
 from rightsledger import __version__
 from rightsledger.cli import access, backup, casebook, demo, keys, records, vault
-from rightsledger.cli.common import errors
+from rightsledger.cli.common import ACTING_USER, errors
 from rightsledger.errors import RightsledgerError, UserError
 
 app = typer.Typer(
@@ -41,8 +41,16 @@ def _root(
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
     ),
+    user: str | None = typer.Option(
+        None,
+        "--user",
+        help="Act as this user (signing in with password and one-time code); default "
+        "$RIGHTSLEDGER_USER; with neither, the casebook's owner acts.",
+        show_default=False,
+    ),
 ) -> None:
     """rightsledger: evidence, records, linkage, estimates and accountability."""
+    ACTING_USER[0] = user
 
 
 def run(argv: Sequence[str] | None = None) -> int:

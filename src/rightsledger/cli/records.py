@@ -15,6 +15,7 @@ from rightsledger import vocab
 from rightsledger.cli.common import (
     CasebookOption,
     OutputFormat,
+    audit_identity_read,
     console,
     emit_json,
     emit_records,
@@ -24,6 +25,7 @@ from rightsledger.cli.common import (
     open_casebook,
 )
 from rightsledger.errors import InputError, UserError
+from rightsledger.protect import policy
 from rightsledger.store.io import exporter
 from rightsledger.store.io.exporter import ExportOptions, csv_cell
 from rightsledger.store.io.importer import import_table
@@ -78,7 +80,7 @@ def import_records(
     fmt = detect_format(file, file_format if file != "-" else file_format or FileFormat.CSV)
     source = "stdin" if file == "-" else file
     table = read_table(_read_input(file), source=source, file_format=fmt)
-    with open_casebook(casebook) as book:
+    with open_casebook(casebook, action="import", kind=str(kind)) as book:
         report = import_table(book, KINDS[str(kind)], table)
     console.print(
         f"Imported {report.total} {kind} from {source}: "
@@ -117,11 +119,13 @@ def export_records(
     casebook: CasebookOption = None,
 ) -> None:
     """Write every record of a kind in the columns `import` reads (a lossless round trip)."""
-    with open_casebook(casebook) as book, book.reader() as session:
+    with open_casebook(casebook, action="export", kind=str(kind)) as book, book.reader() as session:
         options = export_options(book, session, pseudonymise=pseudonymise, public=public)
         if output == "-":
-            exporter.write(session, KINDS[str(kind)], sys.stdout, file_format, options)
+            count = exporter.write(session, KINDS[str(kind)], sys.stdout, file_format, options)
             _note_suppressed(options)
+            if options.pseudonym_key is None:
+                audit_identity_read(book, str(kind), command="export", records=count)
             return
         target = Path(output)
         if target.is_dir():
@@ -135,6 +139,8 @@ def export_records(
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+        if options.pseudonym_key is None:
+            audit_identity_read(book, str(kind), command="export", records=count)
     console.print(f"Wrote {count} {kind} to {output}.", highlight=False)
     _note_suppressed(options)
 
@@ -167,7 +173,7 @@ def list_records(
     """List records of a kind, as a table or as data (json, jsonl, csv)."""
     spec = KINDS[str(kind)]
     tests = [_parse_filter(text, spec.column_names) for text in filters or []]
-    with open_casebook(casebook) as book, book.reader() as session:
+    with open_casebook(casebook, action="read", kind=str(kind)) as book, book.reader() as session:
         rows = []
         options = export_options(book, session)
         for record in exporter.records(session, spec, options=options):
@@ -175,6 +181,7 @@ def list_records(
                 rows.append(record)
                 if limit is not None and len(rows) >= limit:
                     break
+        audit_identity_read(book, spec.name, command="list", records=len(rows))
     columns = spec.column_names
     if output is OutputFormat.TABLE:
         columns = tuple(c for c in columns if any(row.get(c) is not None for row in rows))
@@ -216,13 +223,15 @@ def show_record(
 ) -> None:
     """Show one record with everything that links to it (acts, proceedings, derived status)."""
     spec = KINDS[str(kind)]
-    with open_casebook(casebook) as book, book.reader() as session:
+    with open_casebook(casebook, action="read", kind=str(kind)) as book, book.reader() as session:
         record = find(session, spec.name, external_id)
+        policy.require(book.identity, "read", kind=spec.name, published=record.published)
         options = export_options(book, session)
         fields = next(
             row for row in exporter.records(session, spec, where={"id": record.id}, options=options)
         )
         links = related(session, spec.name, record)
+        audit_identity_read(book, spec.name, command="show", records=1)
     if output in (OutputFormat.JSON, OutputFormat.JSONL):
         emit_json({"kind": spec.name, "record": fields, "related": links})
         return

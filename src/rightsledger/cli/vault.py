@@ -19,9 +19,12 @@ from rightsledger.cli.common import (
     errors,
     key_value_table,
     open_casebook,
+    published_only,
 )
 from rightsledger.errors import UserError
 from rightsledger.model import SENSITIVITIES, Document
+from rightsledger.protect import audit, policy
+from rightsledger.store.casebook import Casebook
 from rightsledger.vault import custody, reading
 from rightsledger.vault.intake import IntakeResult, Provenance, find_document, ingest
 from rightsledger.vault.package import export_package
@@ -66,7 +69,7 @@ def ingest_files(
         sensitivity=sensitivity,
     )
     with (
-        open_casebook(casebook) as book,
+        open_casebook(casebook, action="ingest", kind="documents") as book,
         Progress(
             TextColumn("ingesting"),
             BarColumn(),
@@ -128,7 +131,7 @@ def verify_casebook(
 
     Exit code 0 when everything holds, 1 when any problem is found (each is listed).
     """
-    with open_casebook(casebook) as book:
+    with open_casebook(casebook, action="verify") as book:
         report = verify(book, head_file=head)
     if output is OutputFormat.TABLE:
         for problem in report.problems:
@@ -163,7 +166,7 @@ def export_head(
     casebook: CasebookOption = None,
 ) -> None:
     """Sign the current heads of the logs and write them to FILE, to keep outside the system."""
-    with open_casebook(casebook) as book, book.engine.begin() as connection:
+    with open_casebook(casebook, action="verify") as book, book.engine.begin() as connection:
         signed = custody.sign_heads(book, connection)
     heads.write_heads(file, signed)
     for head in signed:
@@ -183,10 +186,16 @@ def search_documents(
     casebook: CasebookOption = None,
 ) -> None:
     """Full-text search with English and Russian stemming («пытки» finds «пытками»)."""
-    with open_casebook(casebook) as book, book.reader() as session:
+    with (
+        open_casebook(casebook, action="search", kind="documents") as book,
+        book.reader() as session,
+    ):
         hits = search(session, book.dialect, query, limit=limit * 4 if lang else limit)
+        public_only = published_only(book, "search", "documents")
     if lang:
         hits = [hit for hit in hits if hit.language == lang][:limit]
+    if public_only:
+        hits = [hit for hit in hits if hit.sensitivity == "public"]
     rows = [
         {
             "document": h.document_id,
@@ -216,8 +225,9 @@ def list_documents(
     casebook: CasebookOption = None,
 ) -> None:
     """List the documents in the vault."""
-    with open_casebook(casebook) as book, book.reader() as session:
+    with open_casebook(casebook, action="read", kind="documents") as book, book.reader() as session:
         protector = book.protector(session.connection())
+        public_only = published_only(book, "read", "documents")
         rows = [
             {
                 "id": d.id,
@@ -231,6 +241,7 @@ def list_documents(
                 "received_at": d.received_at.isoformat(),
             }
             for d in session.scalars(select(Document).order_by(Document.id))
+            if not public_only or d.sensitivity == "public"
         ]
     columns = (
         "id",
@@ -258,10 +269,11 @@ def show_document(
     casebook: CasebookOption = None,
 ) -> None:
     """Show a document's provenance, metadata and custody (or its extracted text)."""
-    with open_casebook(casebook) as book:
+    with open_casebook(casebook, action="read", kind="documents") as book:
         document = find_document(book, reference)
         with book.reader() as session:
             document = session.get_one(Document, document.id)
+            _may_open(book, document)
             protector = book.protector(session.connection())
             body = reading.text_of(document, protector)
             fields = reading.fields(document, protector)
@@ -298,14 +310,32 @@ def show_document(
     )
 
 
+def _may_open(book: Casebook, document: Document) -> None:
+    """Public documents count as published; confidential ones need their own permission."""
+    policy.require(
+        book.identity, "read", kind="documents", published=document.sensitivity == "public"
+    )
+    if document.sensitivity == "confidential":
+        policy.require(book.identity, "read_confidential", kind="documents")
+        with book.engine.begin() as connection:
+            audit.record(
+                connection,
+                actor=book.identity,
+                action=audit.CONFIDENTIAL_READ,
+                subject=document.item,
+            )
+
+
 def export_evidence(
     references: Annotated[list[str], typer.Argument(help="Document ids or SHA-256 prefixes.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="New directory to write.")],
     casebook: CasebookOption = None,
 ) -> None:
     """Write an evidence package (BagIt) that a third party can verify without rightsledger."""
-    with open_casebook(casebook) as book:
+    with open_casebook(casebook, action="export", kind="documents") as book:
         documents = [find_document(book, reference) for reference in references]
+        for document in documents:
+            _may_open(book, document)
         report = export_package(book, documents, output)
     console.print(
         f"Wrote {report.documents} originals and {report.entries} custody entries "

@@ -69,6 +69,9 @@ def identity_for_cli(
     name = username or os.environ.get(ENV_USER) or None
     if name is None:
         return None
+    signed_in = casebook.identity
+    if signed_in is not None and signed_in.username == name.strip().lower():
+        return signed_in  # already signed in for this command: a second code would be a replay
     password = _ask(f"Password for {name}", ENV_PASSWORD, prompt)
     code = _ask(f"One-time code for {name}", ENV_TOTP, prompt)
     return users.authenticate(

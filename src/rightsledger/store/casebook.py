@@ -37,6 +37,7 @@ from rightsledger.protect.keys import (
     default_key_path,
     unlock,
 )
+from rightsledger.protect.policy import Identity, can_see_identities
 from rightsledger.store import migrate
 from rightsledger.store.dialects import Dialect, dialect_for
 
@@ -114,6 +115,8 @@ class Casebook:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._keyring: Keyring | None = None
         self._unlocked = False
+        # Who is acting (set by the CLI or the web app after sign-in); None: the owner.
+        self.identity: Identity | None = None
 
     def _url(self) -> URL:
         if self.config.database == "sqlite":
@@ -143,6 +146,9 @@ class Casebook:
         return self.config.key is not None
 
     def protector(self, connection: Connection) -> Protector:
+        """Seals and opens identities; for a role that may not see them, opens nothing."""
+        if not can_see_identities(self.identity):
+            return Protector(connection, None)
         return Protector(connection, self.keyring)
 
     @property

@@ -59,6 +59,7 @@ class Hit:
     title: str | None
     original_name: str | None
     language: str | None
+    sensitivity: str
     rank: float
     snippet: str
 
@@ -86,6 +87,7 @@ def search(session: Session, dialect: Dialect, query: str, *, limit: int = 20) -
                 title=document.title,
                 original_name=document.original_name,
                 language=document.language,
+                sensitivity=document.sensitivity,
                 rank=float(rank),
                 snippet=snippet(body, set(wanted)),
             )

@@ -79,6 +79,8 @@ class ExportOptions:
     pseudonymise: bool = False
     # Public outputs: only published records, and group sizes below the threshold suppressed.
     public: bool = False
+    # Viewers: only records marked published, identities as the protector allows.
+    published_only: bool = False
     threshold: int = PUBLIC_THRESHOLD
     pseudonym_key: bytes | None = None
     suppressed: int = 0
@@ -101,7 +103,7 @@ def records(
     query = select(table).order_by(table.c.id)
     for key, value in (where or {}).items():
         query = query.where(table.c[key] == value)
-    if options.public:
+    if options.public or options.published_only:
         query = query.where(table.c.published.is_(True))
     names = ExportNames(
         lookup=lambda target: _external_ids(session, target),
