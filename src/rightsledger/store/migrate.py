@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
+
+if TYPE_CHECKING:  # Alembic is only needed to migrate, not to open a casebook
+    from alembic.config import Config
 
 from rightsledger.errors import CasebookError
 
 
 def _config(engine: Engine | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(files("rightsledger.store") / "migrations"))
     if engine is not None:
@@ -22,6 +24,8 @@ def _config(engine: Engine | None = None) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_config()).get_current_head()
     if head is None:  # only possible if the package lost its migration scripts
         raise CasebookError("rightsledger has no migrations installed; reinstall the package")
@@ -29,15 +33,22 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
+    # Read alembic's own table directly: opening a casebook should not load the migration tool.
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
     command.upgrade(_config(engine), revision)
 
 
 def downgrade(engine: Engine, revision: str) -> None:
+    from alembic import command
+
     command.downgrade(_config(engine), revision)
 
 
