@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import typer
 
 from rightsledger import __version__
-from rightsledger.cli import access, backup, casebook, demo, keys, records, vault
+from rightsledger.cli import access, backup, casebook, demo, estimate, keys, records, vault
 from rightsledger.cli.common import ACTING_USER, errors
 from rightsledger.errors import RightsledgerError, UserError
 
@@ -28,6 +28,7 @@ vault.register(app)
 keys.register(app)
 access.register(app)
 backup.register(app)
+estimate.register(app)
 
 
 def _version(value: bool) -> None:

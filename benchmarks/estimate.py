@@ -1,0 +1,87 @@
+"""Speed of the estimators on the Kosovo table (4 lists, n = 4,400).
+
+LCMCR with the R package example's settings (K = 10, burn-in 10,000, 1,000 samples thinned by
+100: 110,500 sweeps with the warm-up) as one chain and as several chains in parallel processes;
+then the log-linear model search with its profile interval, and dga over the 61 graphs.
+
+    uv run python benchmarks/estimate.py [--chains N] [--classes K]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import time
+from pathlib import Path
+
+import numpy as np
+
+from rightsledger.estimate.data import parse_capture_csv
+from rightsledger.estimate.dga import dga_estimate
+from rightsledger.estimate.lcmcr import LcmcrSettings, run_chains
+from rightsledger.estimate.loglinear import loglinear_estimate
+
+KOSOVO = Path(__file__).resolve().parents[1] / "tests" / "data" / "estimate" / "kosovo_1999.csv"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--chains", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--classes", type=int, default=10)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    histories = parse_capture_csv(KOSOVO.read_bytes(), count_column="Freq").histories
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"load average {load} (other work inflates every figure below)"
+    )
+
+    settings = LcmcrSettings(
+        classes=args.classes, burn_in=10_000, samples=1_000, thinning=100, seed=args.seed, chains=1
+    )
+    run_chains(histories, LcmcrSettings(classes=args.classes, burn_in=0, samples=1, chains=1))
+    started, cpu = time.perf_counter(), time.process_time()
+    (chain,) = run_chains(histories, settings)
+    single, single_cpu = time.perf_counter() - started, time.process_time() - cpu
+    print(
+        f"lcmcr K={args.classes}, 1 chain, {settings.sweeps:,} sweeps: {single:.2f} s, "
+        f"{single / settings.sweeps * 1e6:.1f} µs/sweep wall, "
+        f"{single_cpu / settings.sweeps * 1e6:.1f} µs/sweep CPU, median N {np.median(chain.n):,.0f}"
+    )
+
+    several = LcmcrSettings(
+        classes=args.classes,
+        burn_in=10_000,
+        samples=1_000,
+        thinning=100,
+        seed=args.seed,
+        chains=args.chains,
+    )
+    started = time.perf_counter()
+    chains = run_chains(histories, several)
+    elapsed = time.perf_counter() - started
+    sweeps = several.sweeps * several.chains
+    print(
+        f"lcmcr K={args.classes}, {args.chains} chains in parallel: {elapsed:.2f} s in all, "
+        f"{elapsed / sweeps * 1e6:.1f} µs per sweep of all chains, medians "
+        + ", ".join(f"{np.median(c.n):,.0f}" for c in chains)
+    )
+
+    started = time.perf_counter()
+    result = loglinear_estimate(histories)
+    print(
+        f"loglinear search of {result.diagnostics['models_fitted']} models + profile interval: "
+        f"{time.perf_counter() - started:.2f} s, N̂ {result.estimate.point:,.1f}"
+    )
+    started = time.perf_counter()
+    result = dga_estimate(histories)
+    print(
+        f"dga over 61 graphs, N up to {result.model['grid'][1]:,.0f}: "
+        f"{time.perf_counter() - started:.2f} s, median {result.estimate.point:,.0f}"
+    )
+
+
+if __name__ == "__main__":
+    main()

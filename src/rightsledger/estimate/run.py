@@ -1,0 +1,85 @@
+"""One entry point for every method, with or without strata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from rightsledger.errors import UserError
+from rightsledger.estimate.data import CaptureHistories
+from rightsledger.estimate.dga import dga_estimate
+from rightsledger.estimate.lcmcr import LcmcrSettings, chain_seeds, lcmcr_estimate
+from rightsledger.estimate.loglinear import loglinear_estimate
+from rightsledger.estimate.result import MethodResult
+from rightsledger.estimate.strata import estimate_strata
+
+METHODS = ("loglinear", "lcmcr", "dga")
+
+
+@dataclass(frozen=True)
+class EstimateOptions:
+    level: float = 0.95
+    criterion: str = "bic"
+    heterogeneity: bool = True
+    lcmcr: LcmcrSettings = field(default_factory=LcmcrSettings)
+    delta: float | None = None
+
+    def check(self) -> None:
+        if not 0.0 < self.level < 1.0:
+            raise UserError("--level must be between 0 and 1 (e.g. 0.95)")
+        self.lcmcr.check()
+
+
+def methods_for(name: str) -> tuple[str, ...]:
+    if name == "all":
+        return METHODS
+    if name not in METHODS:
+        raise UserError(f'method "{name}" is not one of {", ".join((*METHODS, "all"))}')
+    return (name,)
+
+
+def estimate(
+    histories: CaptureHistories, method: str, options: EstimateOptions | None = None
+) -> MethodResult:
+    options = options or EstimateOptions()
+    options.check()
+    if method == "loglinear":
+        return loglinear_estimate(
+            histories,
+            criterion=options.criterion,
+            level=options.level,
+            heterogeneity=options.heterogeneity,
+        )
+    if method == "lcmcr":
+        return lcmcr_estimate(histories, options.lcmcr, level=options.level)
+    if method == "dga":
+        return dga_estimate(histories, delta=options.delta, level=options.level)
+    raise UserError(f'method "{method}" is not one of {", ".join(METHODS)}')
+
+
+def estimate_stratified(
+    strata: dict[str, CaptureHistories],
+    method: str,
+    options: EstimateOptions | None = None,
+    *,
+    column: str,
+) -> MethodResult:
+    """Per-stratum estimates and their total; each stratum's chains get their own seeds."""
+    options = options or EstimateOptions()
+    options.check()
+    seeds = chain_seeds(options.lcmcr.seed, len(strata))
+
+    def run(histories: CaptureHistories, index: int) -> MethodResult:
+        settings = replace(options.lcmcr, seed=seeds[index])
+        return estimate(histories, method, replace(options, lcmcr=settings))
+
+    return estimate_strata(strata, run, column=column, level=options.level)
+
+
+def check_lists(histories: CaptureHistories, methods: tuple[str, ...]) -> None:
+    """Fail before any work when a chosen method cannot use this many lists."""
+    t = histories.t
+    for method in methods:
+        if method in ("lcmcr", "dga") and t < 3:
+            raise UserError(f"{method} needs at least 3 lists; these data have {t}")
+        if method == "dga" and t > 5:
+            raise UserError(f"dga handles 3 to 5 lists; these data have {t} (use --lists)")

@@ -1,0 +1,126 @@
+"""LCMCR: the compiled sampler against the published Kosovo results and the numpy reference."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rightsledger.errors import UserError
+from rightsledger.estimate.convergence import effective_sample_size, split_rhat
+from rightsledger.estimate.data import CaptureHistories, parse_capture_csv
+from rightsledger.estimate.lcmcr import LcmcrSettings, chain_seeds, lcmcr_estimate, run_chains
+from rightsledger.estimate.lcmcr_reference import run_chain
+from rightsledger.estimate.simulate import simulate
+
+DATA = Path(__file__).parent / "data" / "estimate"
+
+
+@pytest.fixture(scope="module")
+def kosovo() -> CaptureHistories:
+    return parse_capture_csv((DATA / "kosovo_1999.csv").read_bytes(), count_column="Freq").histories
+
+
+def test_kosovo_with_the_package_example_settings(kosovo: CaptureHistories) -> None:
+    # K = 10, a = b = 0.25, burn-in 10,000 as in the README; thinning 25 instead of 100 keeps
+    # the test short (two chains of 1,000 draws each, 35,500 sweeps per chain).
+    settings = LcmcrSettings(classes=10, burn_in=10_000, samples=1_000, thinning=25, seed=1)
+    result = lcmcr_estimate(kosovo, settings)
+    estimate = result.estimate
+    assert 9_900 <= estimate.point <= 10_900
+    assert estimate.lo <= 10_401 <= estimate.hi
+    assert 8_500 <= estimate.lo <= 9_700
+    assert 12_000 <= estimate.hi <= 15_500
+    assert result.diagnostics["rhat"] < 1.05
+    assert result.diagnostics["ess"] > 50
+    assert result.draws is not None
+    assert result.draws.shape == (2, 1_000)
+
+
+def test_same_seed_same_draws_and_chains_differ(kosovo: CaptureHistories) -> None:
+    settings = LcmcrSettings(classes=5, burn_in=500, samples=50, thinning=2, chains=2, seed=7)
+    first = run_chains(kosovo, settings)
+    again = run_chains(kosovo, settings, workers=1)
+    assert [c.n.tolist() for c in first] == [c.n.tolist() for c in again]
+    assert first[0].n.tolist() != first[1].n.tolist()
+    assert chain_seeds(7, 3)[:2] == chain_seeds(7, 2)
+
+
+def test_compiled_sampler_agrees_with_the_numpy_reference() -> None:
+    histories = simulate(600, [[0.5, 0.4, 0.3, 0.35], [0.2, 0.3, 0.45, 0.25]], seed=11)
+    settings = LcmcrSettings(classes=3, burn_in=1_000, samples=1_500, thinning=2, chains=2, seed=3)
+    compiled = np.concatenate([c.n for c in run_chains(histories, settings, workers=1)])
+    patterns = histories.patterns().astype(np.int64)
+    freq = histories.cells[1:].astype(np.int64)
+    keep = freq > 0
+    reference = run_chain(
+        patterns[keep], freq[keep], classes=3, burn_in=1_000, samples=1_500, thinning=2, seed=3
+    ).n
+    # Same posterior, different random streams: medians and quartiles agree within Monte
+    # Carlo error (each has an effective size of a few hundred draws).
+    for q in (0.25, 0.5, 0.75):
+        a, b = np.quantile(compiled, q), np.quantile(reference, q)
+        assert abs(a - b) < 0.04 * a, q
+
+
+def test_intervals_cover_a_known_population() -> None:
+    truth = 2000
+    capture = [[0.6, 0.5, 0.2, 0.25, 0.4], [0.2, 0.25, 0.6, 0.5, 0.4]]
+    covered = 0
+    replicates = 20
+    for seed in range(replicates):
+        histories = simulate(truth, capture, seed=100 + seed)
+        settings = LcmcrSettings(burn_in=3_000, samples=500, thinning=5, chains=1, seed=seed)
+        estimate = lcmcr_estimate(histories, settings).estimate
+        covered += estimate.lo <= truth <= estimate.hi
+    # Nominal 95%: 19 of 20 expected; 16 or fewer would happen by chance less than 2% of times.
+    assert covered >= 17
+
+
+def test_convergence_diagnostics_flag_disagreeing_chains() -> None:
+    rng = np.random.default_rng(0)
+    agreeing = rng.normal(size=(2, 1000))
+    assert split_rhat(agreeing) == pytest.approx(1.0, abs=0.01)
+    assert effective_sample_size(agreeing) == pytest.approx(2000, rel=0.15)
+    apart = agreeing + np.array([[0.0], [3.0]])
+    assert split_rhat(apart) > 1.5
+    sticky = np.cumsum(rng.normal(size=(2, 1000)), axis=1)
+    assert effective_sample_size(sticky) < 100
+
+
+def test_lcmcr_needs_three_lists_and_sane_settings() -> None:
+    two = CaptureHistories.from_patterns(("A", "B"), {(1, 0): 5, (0, 1): 4, (1, 1): 2})
+    with pytest.raises(UserError, match="at least 3 lists"):
+        lcmcr_estimate(two)
+    three = CaptureHistories.from_patterns(("A", "B", "C"), {(1, 0, 0): 5, (1, 1, 1): 2})
+    with pytest.raises(UserError, match="--samples"):
+        lcmcr_estimate(three, LcmcrSettings(samples=0))
+
+
+def test_compiled_variates_have_the_right_moments() -> None:
+    import numba
+
+    from rightsledger.estimate import rng
+
+    @numba.njit(cache=False)
+    def draws(n: int, p: float, shape: float, reps: int) -> tuple[np.ndarray, np.ndarray]:  # type: ignore[type-arg]
+        state = rng.seed_state(42)
+        spare = np.zeros(2)
+        binomials = np.empty(reps)
+        gammas = np.empty(reps)
+        for i in range(reps):
+            binomials[i] = rng.binomial(state, n, p)
+            gammas[i] = np.exp(rng.log_gamma(state, spare, shape))
+        return binomials, gammas
+
+    # Inversion (small mean), BTRS (large mean), the p > 1/2 flip; Marsaglia-Tsang and the
+    # boost for shapes below 1.
+    for n, p, shape in ((40, 0.05, 0.3), (1000, 0.3, 3.5), (200, 0.8, 250.0), (5, 0.5, 1.0)):
+        binomials, gammas = draws(n, p, shape, 200_000)
+        assert binomials.min() >= 0
+        assert binomials.max() <= n
+        assert binomials.mean() == pytest.approx(n * p, rel=0.01)
+        assert binomials.var() == pytest.approx(n * p * (1 - p), rel=0.03)
+        assert gammas.mean() == pytest.approx(shape, rel=0.01)
+        assert gammas.var() == pytest.approx(shape, rel=0.03)
