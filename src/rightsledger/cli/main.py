@@ -8,7 +8,18 @@ from collections.abc import Sequence
 import typer
 
 from rightsledger import __version__
-from rightsledger.cli import access, backup, casebook, demo, estimate, keys, records, vault
+from rightsledger.cli import (
+    access,
+    backup,
+    casebook,
+    demo,
+    estimate,
+    extract,
+    keys,
+    records,
+    review,
+    vault,
+)
 from rightsledger.cli.common import ACTING_USER, errors
 from rightsledger.errors import RightsledgerError, UserError
 
@@ -29,6 +40,8 @@ keys.register(app)
 access.register(app)
 backup.register(app)
 estimate.register(app)
+extract.register(app)
+review.register(app)
 
 
 def _version(value: bool) -> None:

@@ -2,6 +2,7 @@
 
 from rightsledger.model.access import ROLES, ApiToken, Backup, DataKey, Member, User
 from rightsledger.model.base import Base, Record, check_vocabularies
+from rightsledger.model.claims import CLAIM_STATUSES, Claim
 from rightsledger.model.evidence import (
     SENSITIVITIES,
     Document,
@@ -31,6 +32,7 @@ from rightsledger.model.records import (
 )
 
 __all__ = [
+    "CLAIM_STATUSES",
     "NAME_ALIAS",
     "NAME_FAMILY",
     "NAME_FULL",
@@ -44,6 +46,7 @@ __all__ = [
     "Backup",
     "Base",
     "Citation",
+    "Claim",
     "DataKey",
     "Document",
     "DocumentText",

@@ -400,7 +400,7 @@ class Citation(Record):
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"), index=True)
     span_start: Mapped[int | None] = mapped_column(Integer)
     span_end: Mapped[int | None] = mapped_column(Integer)
-    claim_id: Mapped[int | None] = mapped_column(Integer)
+    claim_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id"), index=True)
     quote: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
 

@@ -1,0 +1,128 @@
+"""Word lists shared by the rules: nouns that name people, and words that rule a count out."""
+
+from __future__ import annotations
+
+# English nouns naming the people (or groups of people) a count can attach to. Regular plurals
+# are added below, so the list stays readable.
+_EN_PERSON_SINGULAR = (
+    "person individual man woman child boy girl teenager minor youth adolescent detainee "
+    "prisoner inmate victim civilian resident villager inhabitant journalist reporter activist "
+    "defender lawyer student protester protestor demonstrator body member relative survivor "
+    "refugee migrant soldier serviceman fighter militant citizen national suspect witness "
+    "hostage captive worker farmer worshipper believer muslim salafi teacher doctor officer "
+    "policeman pensioner elder supporter volunteer employee conscript recruit blogger "
+    "candidate dissident monk priest imam guard parent brother son daughter father mother "
+    "sister husband wife local organiser organizer participant operator cameraman "
+    "photographer driver patient deputy politician opponent critic mourner bystander "
+    "passenger pilgrim shepherd businessman entrepreneur trader prisoner-of-war veteran "
+    "nurse medic paramedic engineer athlete artist singer poet writer scholar researcher "
+    "professor pupil schoolchild schoolboy schoolgirl baby infant toddler orphan widow "
+    "collaborator informant defendant convict seeker asylum-seeker conscientious objector "
+    "chechen ingush dagestani azerbaijani uzbek tajik kazakh afghan tatar kurd turk avar "
+    "lezgin balkar cossack jew sunni shia sufi"
+).split()
+_EN_IRREGULAR = (
+    "people persons men women children gentlemen policemen servicemen others dead wounded "
+    "injured missing disappeared staff youths police killed arrested detained abducted "
+    "kidnapped executed displaced evacuated deported imprisoned jailed hurt"
+).split()
+EN_PERSON_NOUNS: frozenset[str] = frozenset(
+    [
+        *_EN_PERSON_SINGULAR,
+        *(w + ("es" if w.endswith(("s", "x", "ch")) else "s") for w in _EN_PERSON_SINGULAR),
+        *_EN_IRREGULAR,
+        "families",
+        "family",
+        "households",
+        "household",
+        "groups",
+        "group",
+        "communities",
+        "community",
+        "bodies",
+    ]
+)
+# Adjectives used as nouns ("20 dead"): they count people only right after the number, since
+# after other words they describe ("three remain missing").
+EN_STATE_NOUNS = frozenset(
+    "dead wounded injured missing disappeared others killed arrested detained abducted "
+    "kidnapped executed displaced evacuated deported imprisoned jailed hurt".split()
+)
+# Plural nouns of agents usually name people (seekers, protesters, migrants); these
+# look alike but do not.
+_AGENT_ENDINGS = ("ers", "ists", "ians", "ees", "ors", "ants")
+_NOT_AGENTS = frozenset(
+    "meters metres kilometers centimeters millimeters liters papers letters numbers orders "
+    "quarters centers computers containers posters banners towers borders matters murders "
+    "waters powers layers chambers headquarters doors floors corridors errors factors sectors "
+    "sensors grants plants restaurants others hours years tears weapons".split()
+)
+
+
+def is_english_person_noun(word: str) -> bool:
+    lower = word.lower()
+    if lower in EN_PERSON_NOUNS:
+        return True
+    return lower.endswith(_AGENT_ENDINGS) and lower not in _NOT_AGENTS and len(lower) > 5
+
+
+EN_UNITS = {
+    "family": "family",
+    "families": "family",
+    "household": "household",
+    "households": "household",
+    "group": "group",
+    "groups": "group",
+    "community": "community",
+    "communities": "community",
+}
+# Words that may stand between a number and its noun ("20 young gay men") in English are any
+# words except these, which end the search: time and measure nouns, prepositions, verbs.
+EN_GAP_STOP: frozenset[str] = frozenset(
+    (
+        "year years month months week weeks day days hour hours minute minutes km kilometres "
+        "kilometers metres meters miles mile per percent page pages article articles times "
+        "of in on at by from to for with were was are is be been being had have has who which "
+        "that the their his her its these those this than or and but as after before since "
+        "during when where while old year-old years-old cases case incidents incident "
+        "complaints reports kg euros dollars roubles rubles"
+    ).split()
+)
+
+# Russian lemmas (as pymorphy2 gives them, ё read as е) of nouns and substantivised
+# participles naming people. pymorphy2 reduces a participle to its verb, hence the verbs.
+RU_PERSON_LEMMAS: frozenset[str] = frozenset(
+    (
+        "человек люди мужчина женщина ребенок дети подросток юноша девушка парень мальчик "
+        "девочка житель жительница задержанный задержать заключенный журналист журналистка "
+        "активист активистка правозащитник адвокат юрист студент студентка жертва погибший "
+        "погибнуть пострадавший пострадать убитый убить раненый ранить пропавший пропасть "
+        "похищенный похитить арестованный арестовать беженец мигрант переселенец гражданин "
+        "гражданка участник участница демонстрант протестующий протестовать родственник "
+        "член сотрудник военнослужащий солдат боевик пленный тело семья группа селянин "
+        "сельчанин школьник школьница пенсионер верующий мусульманин салафит гей бисексуал "
+        "потерпевший свидетель подозреваемый обвиняемый осужденный осудить заложник "
+        "узник политзаключенный волонтер блогер учитель врач священник имам брат сын дочь "
+        "отец мать сестра муж жена родитель домохозяйство община лицо организатор оператор "
+        "фотограф водитель пациент депутат политик оппонент критик сторонник противник "
+        "соратник фигурант пассажир паломник предприниматель бизнесмен торговец ветеран "
+        "медик медсестра инженер спортсмен художник певец поэт писатель ученый профессор "
+        "ученик младенец сирота вдова обвиняемый подсудимый осужденный военный полицейский "
+        "заключить депортировать эвакуировать избить выселить осудить пытать "
+        "силовик рабочий пикетчик митингующий верующий прихожанин несовершеннолетний "
+        "совершеннолетний иностранец соотечественник"
+    ).split()
+)
+RU_UNITS = {
+    "семья": "family",
+    "группа": "group",
+    "домохозяйство": "household",
+    "община": "community",
+}
+# Lemmas of Russian time and measure words: a number before them is never a count of people.
+RU_GAP_STOP: frozenset[str] = frozenset(
+    (
+        "год лето день месяц неделя час минута километр метр процент раз страница статья "
+        "рубль доллар евро случай сутки век"
+    ).split()
+)

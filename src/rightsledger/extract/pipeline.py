@@ -1,0 +1,93 @@
+"""Run every rule over a text and gather the claims in text order."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rightsledger.errors import InvalidValue
+from rightsledger.extract.actors import find_english_actors, russian_actors
+from rightsledger.extract.acts import find_acts
+from rightsledger.extract.calls import find_calls
+from rightsledger.extract.claims import Claim, Extraction
+from rightsledger.extract.counts import find_counts
+from rightsledger.extract.dates import find_dates
+from rightsledger.extract.decode import read_text
+from rightsledger.extract.language import SUPPORTED, detect
+from rightsledger.extract.ner import russian_entities
+from rightsledger.extract.places import find_places
+from rightsledger.extract.quotes import find_quotes
+from rightsledger.extract.spans import SpanIndex
+
+# natasha tags about a thousand sentences a second: past this size the Russian tagger would
+# break the one-minute budget for ten megabytes, so names in Russian are left out then.
+RUSSIAN_NER_LIMIT = 500_000
+_SENTENCE = re.compile(r"[^.!?…\n]*[^\s.!?…][^.!?…\n]*(?:[.!?…]+|\n|$)")
+_KIND_ORDER = {"act": 0, "count": 1, "date": 2, "place": 3, "actor": 4, "quote": 5, "call": 6}
+
+
+def count_sentences(text: str) -> int:
+    return sum(1 for _ in _SENTENCE.finditer(text))
+
+
+def extract_text(text: str, *, language: str | None = None) -> Extraction:
+    """Claims in ``text``. ``language`` ("en" or "ru") overrides detection.
+
+    Text in neither language yields no claims and a warning. Rules for both languages run on
+    every text, since each reads only its own script: a mixed text gets both.
+    """
+    if language is not None and language not in SUPPORTED:
+        raise InvalidValue(
+            f'"{language}" is not a supported language (expected one of {", ".join(SUPPORTED)})'
+        )
+    detected = detect(text)
+    code = language or detected.code
+    extraction = Extraction(language=code)
+    if code not in SUPPORTED:
+        what = "no text" if not text.strip() else f"the language ({code}) is not English or Russian"
+        extraction.warnings.append(f"no claims: {what}")
+        return extraction
+    if detected.mixed:
+        extraction.warnings.append("mixed English and Russian text: rules for both ran")
+    claims: list[Claim] = []
+    entities = []
+    if len(text) <= RUSSIAN_NER_LIMIT:
+        entities = russian_entities(text)
+    elif re.search(r"[А-Яа-яЁё]", text):
+        extraction.warnings.append(
+            f"text longer than {RUSSIAN_NER_LIMIT:,} characters: Russian names (actors) "
+            "were not extracted; split the document to get them"
+        )
+    english_actors = list(find_english_actors(text))
+    persons = [(e.start, e.end) for e in entities if e.type == "PER"]
+    persons += [(a.start, a.end) for a in english_actors if a.actor_type == "person"]
+    places = list(find_places(text, exclude=persons))
+    counts = list(find_counts(text))
+    count_spans = SpanIndex((c.start, c.end) for c in counts)
+    dates = [d for d in find_dates(text) if not count_spans.covers(d.start, d.end)]
+    # A month name is never a place here ("in March 2021"): dates win over places.
+    date_spans = SpanIndex((d.start, d.end) for d in dates)
+    places = [p for p in places if not date_spans.overlaps(p.start, p.end)]
+    claims.extend(places)
+    claims.extend(counts)
+    claims.extend(dates)
+    claims.extend(find_acts(text))
+    claims.extend(english_actors)
+    claims.extend(russian_actors(text, entities))
+    claims.extend(find_quotes(text))
+    claims.extend(find_calls(text))
+    claims.sort(key=lambda claim: (claim.start, _KIND_ORDER.get(claim.kind, 9), claim.end))
+    extraction.claims = claims
+    return extraction
+
+
+def extract_file(path: Path | str, *, language: str | None = None) -> Extraction:
+    """Decode a file (UTF-8, UTF-8/16/32 with BOM, Windows-1251 fallback) and extract from it.
+
+    Raises ``InputError`` for a file that cannot be read, is empty, binary or not decodable.
+    """
+    decoded = read_text(Path(path))
+    extraction = extract_text(decoded.text, language=language)
+    if decoded.encoding == "cp1251":
+        extraction.warnings.insert(0, "not UTF-8: decoded as Windows-1251 (cp1251)")
+    return extraction

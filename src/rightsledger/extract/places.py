@@ -1,0 +1,220 @@
+"""Places named in text, found in the shipped gazetteer.
+
+Candidates are runs of up to four words that start with a capital letter, so a place name is
+never found inside another word. Russian words are compared through their lemmas (pymorphy2),
+with a suffix rule as the fallback for names the dictionary does not know («Аргуне» → Аргун).
+A name that is also an ordinary word (Шали, Новый, Police) counts only after a preposition of
+place or a word such as «село» / "village"; a name inside a person's name found by the Russian
+NER is not a place.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+
+from rightsledger.extract.claims import PlaceClaim
+from rightsledger.extract.gazetteer import Place, english_key, load, russian_key
+from rightsledger.extract.morph import lemma_key, lemmas
+from rightsledger.extract.spans import SpanIndex
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’]|-(?=\w))*")
+_EN_CONTEXT = frozenset(
+    "in near from to outside at of into towards toward around across village town city "
+    "district region republic province capital".split()
+)
+_RU_CONTEXT = frozenset(
+    "в во из под около у возле близ на до из-под город города городе село села селе "
+    "поселок поселка поселке посёлок посёлка посёлке станица станицы станице аул аула ауле "
+    "г с пос ст".split()
+)
+_TITLES = frozenset(
+    "mr mrs ms dr miss president general colonel major captain sergeant lieutenant judge "
+    "minister senator governor".split()
+)
+_RU_ENDINGS = ("ами", "ями", "ом", "ем", "ой", "ей", "ах", "ях", "е", "а", "у", "ы", "и", "ю", "я")
+_RU_NOMINATIVE = ("", "а", "я", "ь", "ы", "и", "й", "о")
+
+
+def _is_latin_upper(ch: str) -> bool:
+    return "A" <= ch <= "Z"
+
+
+def _is_cyrillic_upper(ch: str) -> bool:
+    return "А" <= ch <= "Я" or ch == "Ё"
+
+
+@lru_cache(maxsize=100_000)
+def _word_keys(word: str) -> tuple[str, ...]:
+    """Russian keys for one word: as written, its lemmas, lemmatised hyphen parts."""
+    lower = word.lower().replace("ё", "е")
+    keys = [lower, *lemmas(word)[:3]]
+    if "-" in word:
+        keys.append(
+            "-".join(lemmas(part)[0] if lemmas(part) else part for part in lower.split("-"))
+        )
+    return tuple(dict.fromkeys(keys))
+
+
+@lru_cache(maxsize=100_000)
+def _suffix_keys(word: str) -> tuple[str, ...]:
+    lower = word.lower().replace("ё", "е")
+    keys: list[str] = []
+    for ending in _RU_ENDINGS:
+        if lower.endswith(ending) and len(lower) - len(ending) >= 3:
+            stem = lower[: -len(ending)]
+            keys.extend(stem + nominative for nominative in _RU_NOMINATIVE)
+    return tuple(keys)
+
+
+def _best(places: Sequence[Place]) -> tuple[Place, bool]:
+    """The most likely referent, and whether another country has a place of the same name."""
+    best = places[0]
+    ambiguous = any(p.country != best.country and p.kind == best.kind for p in places[1:])
+    return best, ambiguous
+
+
+def find_places(text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> Iterator[PlaceClaim]:
+    gazetteer = load()
+    tokens = [(m.start(), m.end(), m[0]) for m in _TOKEN.finditer(text)]
+    excluded = SpanIndex(exclude)
+    index = 0
+    while index < len(tokens):
+        start, _, word = tokens[index]
+        first = word[0]
+        found: tuple[int, Place, bool, str, str] | None = None
+        if _is_latin_upper(first):
+            found = _match_en(text, tokens, index, gazetteer.longest_en)
+        elif _is_cyrillic_upper(first):
+            found = _match_ru(text, tokens, index, gazetteer.longest_ru)
+        if found is None:
+            index += 1
+            continue
+        last, place, ambiguous, rule, original = found
+        end = tokens[last][1]
+        guessed = rule == "place.ru.suffix" and _sentence_initial(text, start)
+        needs_context = place.needs_context_ru if ".ru." in rule else place.needs_context_en
+        if (
+            guessed
+            or excluded.covers(start, end)
+            or (needs_context and not _has_context(text, tokens, index))
+        ):
+            index += 1
+            continue
+        confidence = 0.9 if place.kind != "city" else 0.8
+        if ambiguous:
+            confidence -= 0.2
+        if rule.endswith("suffix"):
+            confidence -= 0.1
+        yield PlaceClaim(
+            start=start,
+            end=end,
+            text=text[start:end],
+            rule=rule,
+            confidence=confidence,
+            name=place.name_en,
+            name_original=original,
+            gazetteer_id=place.id,
+            country_code=place.country,
+            admin1=place.admin1 if place.kind != "country" else None,
+            place_type=place.kind,
+        )
+        index = last + 1
+
+
+def _joined(text: str, tokens: list[tuple[int, int, str]], first: int, last: int) -> str | None:
+    """The words first..last when only spaces or hyphens stand between them."""
+    for left, right in itertools.pairwise(range(first, last + 1)):
+        between = text[tokens[left][1] : tokens[right][0]]
+        if between.strip(" -") or len(between) > 2:
+            return None
+    return text[tokens[first][0] : tokens[last][1]]
+
+
+def _match_en(
+    text: str, tokens: list[tuple[int, int, str]], index: int, longest: int
+) -> tuple[int, Place, bool, str, str] | None:
+    gazetteer = load()
+    if english_key(tokens[index][2]) not in gazetteer.first_en:
+        return None
+    if index > 0 and tokens[index - 1][2].lower().rstrip(".") in _TITLES:
+        return None
+    for last in range(min(len(tokens) - 1, index + longest - 1), index - 1, -1):
+        if not tokens[last][2][0].isupper():
+            continue
+        phrase = _joined(text, tokens, index, last)
+        if phrase is None:
+            continue
+        places = gazetteer.lookup_en(phrase)
+        if places:
+            place, ambiguous = _best(places)
+            if place.kind == "city" and _followed_by_name(text, tokens, last):
+                return None
+            return last, place, ambiguous, f"place.en.gazetteer.{place.kind}", place.name_en
+    return None
+
+
+def _match_ru(
+    text: str, tokens: list[tuple[int, int, str]], index: int, longest: int
+) -> tuple[int, Place, bool, str, str] | None:
+    gazetteer = load()
+    first = tokens[index][2]
+    if not any(k in gazetteer.first_ru for k in _word_keys(first)) and not any(
+        k in gazetteer.first_ru for k in _suffix_keys(first)
+    ):
+        return None
+    for last in range(min(len(tokens) - 1, index + longest - 1), index - 1, -1):
+        phrase = _joined(text, tokens, index, last)
+        if phrase is None or not all(
+            "а" <= w[2][0].lower() <= "я" or w[2][0] in "Ёё" for w in tokens[index : last + 1]
+        ):
+            continue
+        words = [tokens[i][2] for i in range(index, last + 1)]
+        options = [_word_keys(word) for word in words]
+        for combo in itertools.islice(itertools.product(*options), 27):
+            places = gazetteer.lookup_ru(" ".join(combo))
+            if places:
+                place, ambiguous = _best(places)
+                key = " ".join(combo)
+                return last, place, ambiguous, f"place.ru.lemma.{place.kind}", _original(place, key)
+        if last == index:
+            for key in _suffix_keys(words[0]):
+                places = gazetteer.lookup_ru(key)
+                if places:
+                    place, ambiguous = _best(places)
+                    return last, place, ambiguous, "place.ru.suffix", _original(place)
+    return None
+
+
+def _followed_by_name(text: str, tokens: list[tuple[int, int, str]], last: int) -> bool:
+    """A capitalised word right after a one-word city ("Adam Saidov") makes it a person's name."""
+    if last + 1 >= len(tokens):
+        return False
+    following = tokens[last + 1]
+    return text[tokens[last][1] : following[0]] == " " and following[2][0].isupper()
+
+
+def _original(place: Place, key: str = "") -> str:
+    """The Russian name the text used, in dictionary form (the variant whose key matched)."""
+    for variant in place.names_ru:
+        if key in (russian_key(variant), russian_key(lemma_key(variant))):
+            return variant
+    return place.name_ru or place.name_en
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """Whether only spaces and sentence-ending marks stand between the word and the last one."""
+    before = text[max(0, start - 10) : start].rstrip()
+    return not before or before[-1] in '.!?:;»"”—–-\n'
+
+
+def _has_context(text: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
+    if index == 0:
+        return False
+    previous = tokens[index - 1][2].lower()
+    gap = text[tokens[index - 1][1] : tokens[index][0]]
+    if any(mark in gap for mark in ".!?"):
+        return False
+    return previous in _EN_CONTEXT or previous in _RU_CONTEXT

@@ -1,0 +1,65 @@
+"""Direct quotations and their speakers.
+
+A quotation is text of at least four words between quotation marks (“…”, "…", «…», „…“);
+shorter quoted text is usually a name («Новая газета»). The speaker is the name beside a
+speech verb right after the quotation (", said X", «…», — заявил X) or right before it
+(X said: "…"). Nested marks are not followed: the outer pair wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rightsledger.extract.claims import QuoteClaim
+
+_QUOTED = re.compile(
+    r"“([^”]{3,2000})”|\"([^\"\n]{3,2000})\"|«([^»]{3,2000})»|„([^“”]{3,2000})[“”]"
+)
+_VERBS_EN = (
+    r"(?:said|says|told\s+\w+|added|stated|recalled|wrote|explained|insisted|claimed|declared)"
+)
+_VERBS_RU = (
+    r"(?:сказал\w*|заявил\w*|сообщил\w*|рассказал\w*|добавил\w*|отметил\w*|написал\w*|"
+    r"подчеркнул\w*|вспоминает|говорит|пояснил\w*|утверждает|утверждал\w*)"
+)
+_NAME = r"(?:[A-ZА-ЯЁ](?:\.|[\w'’-]*)(?:\s+[A-ZА-ЯЁ](?:\.|[\w'’-]*)){0,3})"
+_ROLE = r"(?:(?:the|a|an|his|her|their)\s+[\w-]+(?:\s+[\w-]+){0,3})"
+_AFTER_EN = re.compile(
+    rf"^\s*,?\s*(?:{_VERBS_EN}\s+(?P<a>{_NAME}|{_ROLE})|(?P<b>{_NAME}|{_ROLE})\s+{_VERBS_EN})"
+)
+_AFTER_RU = re.compile(
+    rf"^\s*,?\s*[—–-]?\s*(?:{_VERBS_RU}\s+(?P<a>(?:[\w-]+\s+){{0,3}}?{_NAME})|(?P<b>{_NAME})\s+{_VERBS_RU})"
+)
+_BEFORE = re.compile(
+    rf"(?P<name>{_NAME})(?:,\s+[^,]{{1,60}},)?\s+(?:{_VERBS_EN}|{_VERBS_RU})\s*[:,]?\s*$"
+)
+_BY_WORDS_RU = re.compile(rf"[Пп]о словам\s+(?P<name>(?:[\w-]+\s+){{0,3}}?{_NAME}),\s*$")
+
+
+def _speaker(text: str, start: int, end: int) -> str | None:
+    after = text[end : end + 120]
+    for pattern in (_AFTER_EN, _AFTER_RU):
+        match = pattern.match(after)
+        if match:
+            return (match["a"] or match["b"]).strip()
+    before = text[max(0, start - 120) : start]
+    match = _BEFORE.search(before) or _BY_WORDS_RU.search(before)
+    return match["name"].strip() if match else None
+
+
+def find_quotes(text: str) -> Iterator[QuoteClaim]:
+    for match in _QUOTED.finditer(text):
+        body = next(group for group in match.groups() if group is not None)
+        if len(body.split()) < 4:
+            continue
+        speaker = _speaker(text, match.start(), match.end())
+        yield QuoteClaim(
+            start=match.start(),
+            end=match.end(),
+            text=match[0],
+            rule="quote.marks" + (".speaker" if speaker else ""),
+            confidence=0.8 if speaker else 0.6,
+            speaker=speaker,
+            quote=body.strip(),
+        )
