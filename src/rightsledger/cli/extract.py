@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from rightsledger.cli.common import console, errors
+from rightsledger.cli.common import CasebookOption, console, errors
 from rightsledger.errors import InvalidValue, UserError
 from rightsledger.extract import Extraction, extract_file, extract_text
 from rightsledger.extract.decode import decode
@@ -76,7 +76,9 @@ def _table(document: dict[str, Any]) -> Table:
 
 
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Text files to read (- for standard input).")],
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Text files to read (- for standard input).")
+    ] = None,
     output: Annotated[
         ExtractFormat,
         typer.Option("--format", help="jsonl: one object per file; json: one array; table."),
@@ -85,12 +87,28 @@ def extract(
         Language | None,
         typer.Option("--language", help="Skip detection and read every file as this language."),
     ] = None,
+    document: Annotated[
+        int | None,
+        typer.Option(
+            "--document",
+            help="Instead of files: a document in the casebook's vault; its claims are stored "
+            "as proposals for `rightsledger review`.",
+        ),
+    ] = None,
+    casebook: CasebookOption = None,
 ) -> None:
     """Propose claims (counts, dates, places, acts, actors, quotes, calls) from text files.
 
     A file that cannot be used (missing, empty, binary, not decodable) is reported on stderr
     and skipped; the other files are still read, and the exit code is then 2.
     """
+    if document is not None:
+        from rightsledger.cli.review import review_extract
+
+        review_extract(document, casebook)
+        return
+    if not paths:
+        raise UserError("give text files to read, or --document ID for a document in the vault")
     failed = 0
     collected: list[dict[str, Any]] = []
     for path in paths:
@@ -104,13 +122,13 @@ def extract(
             continue
         for warning in extraction.warnings:
             errors.print(f"warning: {path}: {warning}", markup=False, soft_wrap=True)
-        document = _document(path, extraction)
+        result = _document(path, extraction)
         if output is ExtractFormat.JSONL:
-            sys.stdout.write(json.dumps(document, ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
         elif output is ExtractFormat.TABLE:
-            console.print(_table(document))
+            console.print(_table(result))
         else:
-            collected.append(document)
+            collected.append(result)
     if output is ExtractFormat.JSON:
         sys.stdout.write(json.dumps(collected, ensure_ascii=False, indent=2) + "\n")
     if failed:
