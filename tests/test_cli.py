@@ -19,6 +19,9 @@ def test_demo_builds_and_summarises_with_derived_statuses(
     assert "SYNTHETIC" in out
     assert "4 events" in out
     assert "13 acts" in out
+    # The synthetic lists: a documented count beside a log-linear estimate with its interval.
+    assert "104 acts" in out
+    assert "documented 108; log-linear estimate of the total" in out
     assert "Torture" in out
     # Statuses are derived from proceedings: the refused investigation shows, nobody is charged.
     assert "uncharged" in out

@@ -9,12 +9,14 @@ from typing import Annotated
 import typer
 from rich.table import Table
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from rightsledger import vocab
 from rightsledger.account.status import perpetrators
 from rightsledger.cli.common import console
 from rightsledger.demo.build import build
 from rightsledger.model import Act, Document, Event
+from rightsledger.vault import reading
 from rightsledger.vault.verify import verify
 
 
@@ -57,7 +59,8 @@ def demo(
         table = Table(title="Alleged perpetrators and their status (derived from proceedings)")
         for column in ("id", "name", "acts", "status", "sanctions", "refused investigations"):
             table.add_column(column)
-        for summary in perpetrators(session, casebook.protector(session.connection())):
+        protector = casebook.protector(session.connection())
+        for summary in perpetrators(session, protector):
             table.add_row(
                 summary.external_id,
                 summary.name,
@@ -73,13 +76,14 @@ def demo(
         for document in session.scalars(select(Document).order_by(Document.id)):
             documents.add_row(
                 str(document.id),
-                document.original_name or "",
+                reading.reveal(document, "original_name", document.original_name, protector) or "",
                 document.media_type,
                 document.sensitivity,
                 document.language or "",
                 document.text_status,
             )
         console.print(documents)
+        _print_estimate(session)
     report = verify(casebook)
     verdict = "holds" if report.ok else f"FAILED: {'; '.join(report.problems)}"
     custody_size = next(log.size for log in report.logs if log.log == "custody_log")
@@ -97,3 +101,20 @@ def demo(
 
 def register(app: typer.Typer) -> None:
     app.command()(demo)
+
+
+def _print_estimate(session: Session) -> None:
+    """Documented count beside the estimated total, for the demo's synthetic lists."""
+    from rightsledger.estimate.casebook import capture_histories
+    from rightsledger.estimate.run import estimate
+
+    captures = capture_histories(session, act_type="arbitrary_detention")
+    result = estimate(captures.table.histories, "loglinear")
+    low, high = result.estimate.lo, result.estimate.hi
+    console.print(
+        f"Arbitrary detention, individual victims (synthetic lists {', '.join(result.lists)}): "
+        f"documented {captures.documented}; log-linear estimate of the total "
+        f"{result.estimate.point:,.0f} (95% interval {low:,.0f}–{high:,.0f}). "
+        "See `rightsledger estimate --act-type arbitrary_detention`.",
+        markup=False,
+    )

@@ -6,6 +6,7 @@ The demo goes through the same importer users do, so it doubles as an end-to-end
 
 from __future__ import annotations
 
+import random
 import shutil
 import tempfile
 from importlib.resources import files
@@ -16,7 +17,7 @@ from rightsledger.protect.keys import default_key_path
 from rightsledger.store.casebook import CONFIG_NAME, Casebook, CasebookConfig
 from rightsledger.store.io.importer import ImportReport, import_table
 from rightsledger.store.io.kinds import KINDS
-from rightsledger.store.io.reading import FileFormat, read_table
+from rightsledger.store.io.reading import FileFormat, RawRow, RawTable, read_table
 from rightsledger.vault.intake import Provenance, ingest
 
 MARKER = ".rightsledger-demo"
@@ -109,6 +110,8 @@ def build(path: Path, *, database: str | None = None) -> tuple[Casebook, list[Im
             source.read_bytes(), source=f"demo/{kind}.csv", file_format=FileFormat.CSV
         )
         reports.append(import_table(casebook, KINDS[kind], table))
+    for kind, table in synthetic_lists():
+        reports.append(import_table(casebook, KINDS[kind], table))
     folder = files("rightsledger.demo") / "documents"
     with tempfile.TemporaryDirectory() as scratch:
         for name, provenance in DOCUMENTS:
@@ -117,3 +120,79 @@ def build(path: Path, *, database: str | None = None) -> tuple[Casebook, list[Im
             copy.write_bytes((folder / name).read_bytes())
             ingest(casebook, [copy], provenance=provenance, actor="demo")
     return casebook, reports
+
+
+# Three synthetic lists of detainees (a hotline, a newspaper, a partner organisation), each
+# catching an overlapping part of an invented population: enough for the demo to show a
+# documented count beside an estimate of the total. Seeded, so every demo is the same.
+LIST_SOURCES = (
+    ("inf-hotline-list", 0.45),
+    ("inf-press-2017-04-01", 0.3),
+    ("inf-partner-list", 0.4),
+)
+POPULATION = 140
+
+
+def synthetic_lists() -> list[tuple[str, RawTable]]:
+    rng = random.Random(2017)  # noqa: S311 - reproducible synthetic data, not secrets
+    persons, acts, citations = [], [], []
+    for number in range(1, POPULATION + 1):
+        # Some people are easier to find than others (heterogeneous capture), as in real lists.
+        visibility = rng.choice((0.6, 1.0, 1.5))
+        listed = [
+            source for source, rate in LIST_SOURCES if rng.random() < min(rate * visibility, 0.95)
+        ]
+        if not listed:
+            continue  # never documented: the estimate is about people like them
+        victim, act = f"list-victim-{number:03d}", f"list-act-{number:03d}"
+        persons.append(
+            {
+                "external_id": victim,
+                "sex": "male",
+                "is_group": "false",
+                "description": "[SYNTHETIC] an invented detainee known only from lists",
+            }
+        )
+        acts.append(
+            {
+                "external_id": act,
+                "event": "ev-argun",
+                "victim": victim,
+                "act_type": "arbitrary_detention",
+                "date": "2017-03/2017-04",
+                "place": "Argun",
+                "description": "[SYNTHETIC] from the demo's lists",
+            }
+        )
+        citations += [
+            {
+                "external_id": f"{act}-{source}",
+                "record": f"act:{act}",
+                "information": source,
+                "note": "[SYNTHETIC] listed",
+            }
+            for source in listed
+        ]
+    information = [
+        {
+            "external_id": "inf-partner-list",
+            "title": "Partner list (synthetic)",
+            "event": "ev-campaign",
+            "source_type": "questionnaire_responses",
+            "description": "[SYNTHETIC] An invented partner organisation's list.",
+        }
+    ]
+    return [
+        (kind, _table(kind, rows))
+        for kind, rows in (
+            ("persons", persons),
+            ("acts", acts),
+            ("information", information),
+            ("citations", citations),
+        )
+    ]
+
+
+def _table(kind: str, rows: list[dict[str, str]]) -> RawTable:
+    raw = [RawRow(line=index, values=row) for index, row in enumerate(rows, start=2)]
+    return RawTable(source=f"demo lists ({kind})", columns=tuple(rows[0]), rows=raw)
