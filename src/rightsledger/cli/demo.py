@@ -91,6 +91,11 @@ def demo(
         f"verify: {report.documents} originals re-hashed, custody log of {custody_size} "
         f"entries rebuilt, {report.heads_checked} signed heads checked: {verdict}."
     )
+    keyring = casebook.keyring
+    if keyring is not None and keyring.source is not None:
+        console.print(
+            f"Identities are encrypted; the demo's key is in {keyring.source}.", markup=False
+        )
     console.print(
         f"Explore it: rightsledger list acts -C {casebook.path}   |   "
         f"rightsledger show persons per-officer-a -C {casebook.path}   |   "
