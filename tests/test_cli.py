@@ -28,7 +28,11 @@ def test_demo_builds_and_summarises_with_derived_statuses(
     assert "facing" not in out
     # The synthetic documents went into the vault and verify holds.
     assert "report-2017.pdf" in out
-    assert "custody log of 10 entries rebuilt" in out
+    assert "custody log of 14 entries rebuilt" in out
+    # Claims drawn from the English article and accepted into cited records.
+    assert "More than 100 men" in out
+    assert "act:claim-" in out
+    assert "proceeding:claim-" in out
     assert ": holds." in out
     # Building again over an earlier demo re-creates it instead of refusing.
     assert cli(capsys, "demo", tmp_path / "demo")[0] == 0

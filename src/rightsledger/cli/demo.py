@@ -15,6 +15,7 @@ from rightsledger import vocab
 from rightsledger.account.status import perpetrators
 from rightsledger.cli.common import console
 from rightsledger.demo.build import build
+from rightsledger.extract.review import list_claims
 from rightsledger.model import Act, Document, Event
 from rightsledger.vault import reading
 from rightsledger.vault.verify import verify
@@ -84,6 +85,13 @@ def demo(
             )
         console.print(documents)
         _print_estimate(session)
+    accepted = list_claims(casebook, status="accepted")
+    claims = Table(title="Claims drawn from news-en.txt and accepted into records (cited to spans)")
+    for column in ("claim", "kind", "text", "record"):
+        claims.add_column(column)
+    for claim in accepted:
+        claims.add_row(str(claim.id), claim.kind, claim.text, claim.record or "")
+    console.print(claims)
     report = verify(casebook)
     verdict = "holds" if report.ok else f"FAILED: {'; '.join(report.problems)}"
     custody_size = next(log.size for log in report.logs if log.log == "custody_log")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 import shutil
 import tempfile
+from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
 
@@ -119,7 +120,30 @@ def build(path: Path, *, database: str | None = None) -> tuple[Casebook, list[Im
             copy = Path(scratch) / name
             copy.write_bytes((folder / name).read_bytes())
             ingest(casebook, [copy], provenance=provenance, actor="demo")
+    review_news_article(casebook)
     return casebook, reports
+
+
+def review_news_article(casebook: Casebook) -> list[str]:
+    """Draw claims from the English article and accept a few, as a reviewer would."""
+    from rightsledger.extract import review
+
+    proposed = review.extract_document(casebook, 1, actor="demo")
+
+    def first(kind: str, test: Callable[[review.ClaimView], bool]) -> review.ClaimView | None:
+        return next((c for c in proposed if c.kind == kind and test(c)), None)
+
+    count = first("count", lambda c: c.text.lower().startswith("more than"))
+    torture = first("act", lambda c: c.payload.get("category") == "torture")
+    call = first("call", lambda _c: True)
+    accepted = []
+    if count is not None:
+        accepted.append(review.accept(casebook, count.id, actor="demo"))
+        if torture is not None:  # its victim is the group just accepted
+            accepted.append(review.accept(casebook, torture.id, actor="demo", event="ev-argun"))
+    if call is not None:
+        accepted.append(review.accept(casebook, call.id, actor="demo", record="event:ev-argun"))
+    return accepted
 
 
 # Three synthetic lists of detainees (a hotline, a newspaper, a partner organisation), each
