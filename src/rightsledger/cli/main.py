@@ -16,6 +16,7 @@ from rightsledger.cli import (
     estimate,
     extract,
     keys,
+    link,
     records,
     review,
     vault,
@@ -37,10 +38,11 @@ records.register(app)
 demo.register(app)
 vault.register(app)
 keys.register(app)
-access.register(app)
-backup.register(app)
 estimate.register(app)
+link.register(app)
 extract.register(app)
+backup.register(app)
+access.register(app)
 review.register(app)
 
 

@@ -1,0 +1,193 @@
+"""Clustering scored pairs with reasoning over whole clusters.
+
+Joining pairs above a threshold one by one (connected components) chains namesakes: Magomed
+Khasanov born 1991 and Magomed Khasanov born 1985 meet through a third record that gives only
+the name. Here links are taken strongest first and two clusters merge only if no member of one
+contradicts a member of the other:
+
+- a different given name (brothers share a family name, patronymic and place, not a given name),
+- birth dates more than a year apart, a different sex, a clearly different patronymic,
+- two records from one source, unless that pair itself is a strong match (a source rarely lists
+  one man twice; when the input has a single source this rule is off).
+
+So a record that gives only a name joins at most one of two contradicting people.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from rightsledger.link.names import loose
+from rightsledger.link.records import Prepared
+
+BIRTH_TOLERANCE_DAYS = 366
+# A link is put off while one of its records has another candidate, a different person from the
+# other side, scoring at least this share of it: a bare "Magomed Khasanov" between two men of
+# that name joins neither until one of them is ruled out.
+AMBIGUITY_RATIO = 0.7
+CLEAR_LINK = 0.9
+SAME_SOURCE_THRESHOLD = 0.9
+
+
+def _far(a: str | None, b: str | None, edits: int) -> bool:
+    return a is not None and b is not None and a != b and OSA.distance(a, b) > edits
+
+
+def contradict(a: Prepared, b: Prepared) -> bool:
+    """Whether two records cannot describe one person, whatever their score."""
+    if a.sex and b.sex and a.sex != b.sex:
+        return True
+    if (
+        a.given_key
+        and b.given_key
+        and a.given_key != b.given_key
+        and _far(a.given_skel, b.given_skel, 2)
+        and a.given_ph != b.given_ph
+    ):
+        return True
+    if _far(a.patronymic_skel, b.patronymic_skel, 3):
+        return True
+    if (
+        _far(a.family_skel, b.family_skel, 2)
+        and a.family_ph != b.family_ph
+        and loose(a.family_skel or "") != loose(b.family_skel or "")
+    ):
+        return True
+    if a.birth_lo is not None and b.birth_lo is not None:
+        assert a.birth_hi is not None
+        assert b.birth_hi is not None
+        gap = max(a.birth_lo - b.birth_hi, b.birth_lo - a.birth_hi)
+        if gap > BIRTH_TOLERANCE_DAYS:
+            return True
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class Clusters:
+    """cluster_id and the cluster's strongest accepted link for every record, in input order."""
+
+    record_ids: list[str]
+    cluster_ids: list[str]
+    best_probability: list[float | None]
+
+    def members(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for record, cluster in zip(self.record_ids, self.cluster_ids, strict=True):
+            found.setdefault(cluster, []).append(record)
+        return found
+
+
+class _Merger:
+    """Union-find over records that refuses merges the cluster rules forbid."""
+
+    def __init__(self, records: Sequence[Prepared], *, strict: float, ratio: float) -> None:
+        self.records = records
+        self.strict = strict
+        self.ratio = ratio
+        # With one source there is nothing but duplicates inside it to find.
+        self.several_sources = len({r.source for r in records}) > 1
+        self.parent = list(range(len(records)))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(len(records))}
+        self.best: dict[int, float] = {}
+        self.direct: dict[tuple[int, int], float] = {}
+        self.neighbours: dict[int, list[tuple[float, int]]] = {}
+
+    def add_link(self, i: int, j: int, p: float) -> tuple[int, int]:
+        key = (i, j) if i < j else (j, i)
+        self.direct[key] = max(p, self.direct.get(key, 0.0))
+        self.neighbours.setdefault(i, []).append((p, j))
+        self.neighbours.setdefault(j, []).append((p, i))
+        return key
+
+    def root(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def compatible(self, first: list[int], second: list[int]) -> bool:
+        for x in first:
+            rx = self.records[x]
+            for y in second:
+                ry = self.records[y]
+                if contradict(rx, ry):
+                    return False
+                if self.several_sources and rx.source == ry.source:
+                    pair = (x, y) if x < y else (y, x)
+                    if self.direct.get(pair, 0.0) < self.strict:
+                        return False
+        return True
+
+    def ambiguous(self, i: int, own: int, other: int, p: float) -> bool:
+        """Whether record i has a rival candidate, another person than cluster `other`."""
+        for q, k in self.neighbours.get(i, ()):
+            if q < self.ratio * p:
+                continue
+            rk = self.root(k)
+            if rk in (own, other):
+                continue
+            if not self.compatible(self.members[rk], self.members[other]):
+                return True
+        return False
+
+    def allowed(self, i: int, j: int, ri: int, rj: int, p: float) -> bool:
+        if not self.compatible(self.members[ri], self.members[rj]):
+            return False
+        return p >= CLEAR_LINK or not (self.ambiguous(i, ri, rj, p) or self.ambiguous(j, rj, ri, p))
+
+    def merge(self, ri: int, rj: int, p: float) -> None:
+        members = self.members
+        big, small = (ri, rj) if len(members[ri]) >= len(members[rj]) else (rj, ri)
+        self.parent[small] = big
+        members[big].extend(members.pop(small))
+        self.best[big] = max(p, self.best.get(big, 0.0), self.best.pop(small, 0.0))
+
+    def result(self) -> Clusters:
+        labels = {
+            group_root: min(self.records[m].record_id for m in group)
+            for group_root, group in self.members.items()
+        }
+        roots = [self.root(i) for i in range(len(self.records))]
+        return Clusters(
+            record_ids=[r.record_id for r in self.records],
+            cluster_ids=[labels[r] for r in roots],
+            best_probability=[self.best.get(r) for r in roots],
+        )
+
+
+def cluster(
+    records: Sequence[Prepared],
+    left: Sequence[str],
+    right: Sequence[str],
+    probability: Sequence[float],
+    *,
+    threshold: float,
+    same_source_threshold: float = SAME_SOURCE_THRESHOLD,
+    reason_over_clusters: bool = True,
+    ambiguity_ratio: float = AMBIGUITY_RATIO,
+) -> Clusters:
+    """Merge clusters along links at or above `threshold`, strongest first.
+
+    With `reason_over_clusters=False` this is plain connected components (for comparison).
+    """
+    index = {r.record_id: i for i, r in enumerate(records)}
+    merger = _Merger(records, strict=max(threshold, same_source_threshold), ratio=ambiguity_ratio)
+    order = [
+        (p, merger.add_link(index[a], index[b], p))
+        for a, b, p in zip(left, right, probability, strict=True)
+        if p >= threshold
+    ]
+    # Strongest first; ties broken by position so the result does not depend on the engine.
+    order.sort(key=lambda item: (-item[0], item[1]))
+    for p, (i, j) in order:
+        ri, rj = merger.root(i), merger.root(j)
+        if ri == rj:
+            continue
+        if reason_over_clusters and not merger.allowed(i, j, ri, rj, p):
+            continue
+        merger.merge(ri, rj, p)
+    return merger.result()
