@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import csv
+import json
 import os
+import sys
 import tempfile
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated, Any, TextIO
 
 import typer
 
-from rightsledger.cli.common import console
+from rightsledger.cli.common import CasebookOption, console, open_casebook
 from rightsledger.errors import InputError, UserError
 
 
@@ -77,10 +79,17 @@ def _write_atomically(target: Path, write: Callable[[TextIO], object]) -> None:
 
 
 def link(
-    file: Annotated[Path, typer.Argument(help="CSV of person records (UTF-8, header row).")],
+    file: Annotated[
+        Path | None,
+        typer.Argument(
+            help="CSV of person records (UTF-8, header row); omit to link the "
+            "casebook's person records."
+        ),
+    ] = None,
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Where to write record_id,cluster_id,...")
-    ],
+        Path | None,
+        typer.Option("--output", "-o", help="Where to write record_id,cluster_id,..."),
+    ] = None,
     threshold: Annotated[
         float | None,
         typer.Option(help="Match probability a link needs (default: from --labels, else 0.05)."),
@@ -110,6 +119,7 @@ def link(
             "and reports precision and recall on them.",
         ),
     ] = None,
+    casebook: CasebookOption = None,
 ) -> None:
     """Find the same person across lists: names across scripts, partial dates, ages, places.
 
@@ -120,6 +130,11 @@ def link(
     Writes OUTPUT (record_id,cluster_id,cluster_probability) and, for pairs in the review band,
     OUTPUT.review.csv with both records side by side and the evidence. See docs/linkage.md.
     """
+    if file is None:
+        _link_casebook(casebook, threshold, review_band)
+        return
+    if output is None:
+        raise UserError("give --output for the clusters file (or omit FILE to link the casebook)")
     from rightsledger.link import link_records
     from rightsledger.link import model as model_file
     from rightsledger.link.evaluate import labelled_scores
@@ -169,5 +184,77 @@ def link(
         console.print(f"On the labelled pairs: {labelled_scores(result.cluster_of(), labelled)}")
 
 
+def _link_casebook(casebook: Path | None, threshold: float | None, review_band: str | None) -> None:
+    from rightsledger.link.casebook import link_casebook
+    from rightsledger.link.pipeline import DEFAULT_REVIEW_BAND
+
+    band = DEFAULT_REVIEW_BAND if review_band is None else _band(review_band)
+    with open_casebook(casebook, action="review", kind="links") as book:
+        summary = link_casebook(book, threshold=threshold, review_band=band, actor=_actor(book))
+    console.print(
+        f"Linked {summary.records} named individuals into {summary.clusters} persons "
+        f"({summary.merged} records now point at another record of the same person); "
+        f"{summary.proposed} uncertain pairs to review with `rightsledger review-links`.",
+        markup=False,
+    )
+
+
+def _actor(book: Any) -> str:
+    from rightsledger.vault.custody import current_actor
+
+    identity = getattr(book, "identity", None)
+    return identity.username if identity is not None else current_actor()
+
+
+def review_links(
+    accept: Annotated[int | None, typer.Option(help="Accept this pair: the same person.")] = None,
+    reject: Annotated[int | None, typer.Option(help="Reject this pair: different people.")] = (
+        None
+    ),
+    skip: Annotated[int | None, typer.Option(help="Skip this pair for now.")] = None,
+    output: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    casebook: CasebookOption = None,
+) -> None:
+    """The uncertain pairs from `rightsledger link`, side by side with the evidence: decide."""
+    from rightsledger.link.casebook import decide_pair
+    from rightsledger.link.review_casebook import pending_pairs
+
+    decisions = [
+        (p, s)
+        for p, s in ((accept, "accepted"), (reject, "rejected"), (skip, "skipped"))
+        if p is not None
+    ]
+    with open_casebook(casebook, action="review", kind="links") as book:
+        for pair_id, status in decisions:
+            decide_pair(book, pair_id, status, actor=_actor(book))
+            console.print(f"Pair {pair_id} {status}.", markup=False)
+        if decisions:
+            return
+        pairs = pending_pairs(book)
+    if output == "json":
+        sys.stdout.write(json.dumps(pairs, ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    for pair in pairs:
+        console.print(f"pair {pair['id']}  probability {pair['probability']:.2f}", markup=False)
+        for side in ("left", "right"):
+            record = pair[side]
+            console.print(
+                f"  {record['external_id']}: {record['name']}  born "
+                f"{record['birth_date'] or '?'}  source {record['source']}",
+                markup=False,
+            )
+        console.print(
+            "  for: "
+            + ", ".join(pair["evidence_for"])
+            + "   against: "
+            + ", ".join(pair["evidence_against"]),
+            markup=False,
+        )
+    console.print(
+        f"{len(pairs)} pairs to review: --accept ID, --reject ID or --skip ID.", markup=False
+    )
+
+
 def register(app: typer.Typer) -> None:
+    app.command("review-links")(review_links)
     app.command("link")(link)

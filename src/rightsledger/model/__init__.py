@@ -2,7 +2,7 @@
 
 from rightsledger.model.access import ROLES, ApiToken, Backup, DataKey, Member, User
 from rightsledger.model.base import Base, Record, check_vocabularies
-from rightsledger.model.claims import CLAIM_STATUSES, Claim
+from rightsledger.model.claims import CLAIM_STATUSES, Claim, LinkPair
 from rightsledger.model.evidence import (
     SENSITIVITIES,
     Document,
@@ -53,6 +53,7 @@ __all__ = [
     "Event",
     "Information",
     "Involvement",
+    "LinkPair",
     "Member",
     "Organization",
     "Person",

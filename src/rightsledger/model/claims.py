@@ -41,3 +41,26 @@ class Claim(Base):
     reviewed_by: Mapped[str | None] = mapped_column(String(200))
     reviewed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+class LinkPair(Base):
+    """A pair of person records that linkage scored as possibly the same person."""
+
+    __tablename__ = "link_pairs"
+    __table_args__ = (
+        CheckConstraint("left_person_id < right_person_id", name="ordered_pair"),
+        CheckConstraint(
+            "status IN ('proposed', 'accepted', 'rejected', 'skipped')", name="known_status"
+        ),
+        Index("uq_link_pairs_pair", "left_person_id", "right_person_id", unique=True),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    left_person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"))
+    right_person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"))
+    probability: Mapped[float] = mapped_column(Float)
+    evidence: Mapped[str] = mapped_column(Text)  # JSON: per-comparison levels and weights
+    status: Mapped[str] = mapped_column(String(16), default="proposed")
+    reviewed_by: Mapped[str | None] = mapped_column(String(200))
+    reviewed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
