@@ -370,3 +370,19 @@ def test_a_late_database_failure_rolls_back_everything(casebook: Casebook, tmp_p
     with pytest.raises(InputError, match="loop"):
         import_table(casebook, KINDS["events"], table)
     assert snapshot(casebook) == before
+
+
+def test_every_import_is_an_audit_entry_and_a_refused_one_is_not(
+    casebook: Casebook, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from rightsledger.vault.custody import AUDIT
+
+    write(Path("events.csv"), EVENTS)
+    assert cli(capsys, "import", "events", "events.csv", "--casebook", casebook.path)[0] == 0
+    write(Path("bad.csv"), "external_id,title,date\nev-9,Bad,2017-13\n")
+    assert cli(capsys, "import", "events", "bad.csv", "--casebook", casebook.path)[0] == 2
+    with casebook.engine.connect() as connection:
+        entries = [e for e in AUDIT.entries(connection) if e.action == "records_changed"]
+    assert len(entries) == 1
+    assert json.loads(entries[0].details) == {"created": 2, "source": "events.csv", "updated": 0}
+    assert entries[0].subject == "events"

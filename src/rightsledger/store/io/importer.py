@@ -119,6 +119,16 @@ def import_table(casebook: Casebook, kind: Kind, table: RawTable) -> ImportRepor
         _seal(session, kind, rows, ids, protector)
         _write_children(session, kind, rows, ids, protector)
         report.created, report.updated = len(new), len(old)
+        # Every change is an audit entry, in the same transaction as the change itself.
+        from rightsledger.protect import audit
+
+        audit.record(
+            session.connection(),
+            actor=casebook.identity,
+            action="records_changed",
+            subject=kind.name,
+            details={"source": table.source, "created": report.created, "updated": report.updated},
+        )
     return report
 
 
