@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -181,7 +181,11 @@ class Ledger:
         return int(connection.execute(select(func.count()).select_from(self.table)).scalar_one())
 
     def check(
-        self, connection: Connection, *, roots_at: Mapping[int, str] | None = None
+        self,
+        connection: Connection,
+        *,
+        roots_at: Mapping[int, str] | None = None,
+        visit: Callable[[Entry], None] | None = None,
     ) -> LogCheck:
         """Re-hash every entry in order; ``roots_at`` maps sizes to roots the log must have had.
 
@@ -203,7 +207,10 @@ class Ledger:
         prev = GENESIS
         first_bad: Problem | None = None
         for position, entry in enumerate(self.entries(connection), start=1):
+            if visit is not None:  # lets a caller read the log in the same single pass
+                visit(entry)
             problem = None
+            recomputed = entry.expected_leaf()
             if entry.seq != position:
                 problem = Problem(
                     position,
@@ -215,13 +222,13 @@ class Ledger:
                     f"entry {entry.seq} does not follow entry {entry.seq - 1} "
                     "(an entry was altered, deleted or reordered)",
                 )
-            elif entry.leaf != entry.expected_leaf():
+            elif entry.leaf != recomputed:
                 problem = Problem(entry.seq, f"entry {entry.seq} was altered after it was written")
             if problem is not None and first_bad is None:
                 first_bad = problem
             prev = entry.leaf
             # The tree is rebuilt from recomputed hashes, never from the stored ones.
-            accumulator.append(bytes.fromhex(entry.expected_leaf()))
+            accumulator.append(bytes.fromhex(recomputed))
             size = accumulator.size
             if size in expected_roots and accumulator.root().hex() != expected_roots.pop(size):
                 result.problems.append(

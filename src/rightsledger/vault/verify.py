@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from rightsledger import heads
-from rightsledger.ledger import LogCheck
+from rightsledger.ledger import Entry, LogCheck
 from rightsledger.model import Document
 from rightsledger.store.casebook import Casebook
 from rightsledger.vault import custody
@@ -22,6 +22,7 @@ from rightsledger.vault.blobs import BlobStore
 
 # hashlib releases the GIL on large buffers, so two threads use both cores of a small laptop.
 HASH_WORKERS = 2
+LARGE_FILE = 1024 * 1024
 
 
 @dataclass
@@ -54,16 +55,18 @@ def verify(
             _check_head(head, own_key, report, expected, source="stored head")
         for head in external:
             _check_head(head, own_key, report, expected, source=f"head in {head_file}")
+        # A document row without its intake in the log was added or re-pointed behind the log.
+        logged: set[str | None] = set()
+
+        def note_intake(entry: Entry) -> None:
+            if entry.action == "ingested":
+                logged.add(entry.subject)
+
         for name, ledger in custody.LOGS.items():
-            check = ledger.check(connection, roots_at=expected[name])
+            visit = note_intake if ledger is custody.CUSTODY else None
+            check = ledger.check(connection, roots_at=expected[name], visit=visit)
             report.logs.append(check)
             report.problems.extend(problem.message for problem in check.problems)
-        # A document row without its intake in the log was added or re-pointed behind the log.
-        logged = {
-            entry.subject
-            for entry in custody.CUSTODY.entries(connection)
-            if entry.action == "ingested"
-        }
         for document_id, sha256 in connection.execute(select(Document.id, Document.sha256)):
             if f"sha256:{sha256}" not in logged:
                 report.problems.append(
@@ -134,21 +137,33 @@ def _check_blobs(
         # Encrypted originals are checked by the hash of their ciphertext: no key needed.
         return store.sealed_digest(row[3]) if row[3] else store.digest(row[1])
 
+    rows: list[tuple[int, str, int, str | None]] = [
+        (row[0], row[1], row[2], row[3]) for row in documents
+    ]
+
+    # Large files are hashed on two threads (hashlib releases the GIL while it hashes big
+    # buffers); small ones in this thread, where a task each would cost more than the hashing.
+    large = [index for index, row in enumerate(rows) if row[2] >= LARGE_FILE]
+    found_large: dict[int, str | None] = {}
     with ThreadPoolExecutor(max_workers=HASH_WORKERS) as pool:
-        digests = pool.map(digest, [tuple(row) for row in documents])
-        for (document_id, sha256, size, stored), found in zip(documents, digests, strict=True):
-            report.documents += 1
-            if found is None:
-                report.problems.append(
-                    f"document {document_id} (sha256:{sha256[:16]}…): "
-                    "its original is missing from the vault"
-                )
-            elif found != (stored or sha256):
-                report.problems.append(
-                    f"document {document_id} (sha256:{sha256[:16]}…): "
-                    f"its original changed (now sha256:{found[:16]}…)"
-                )
-            else:
-                report.bytes += size
-            if progress is not None:
-                progress(1)
+        pending = {index: pool.submit(digest, rows[index]) for index in large}
+        digests = [None if index in pending else digest(row) for index, row in enumerate(rows)]
+        found_large = {index: future.result() for index, future in pending.items()}
+    for index, value in found_large.items():
+        digests[index] = value
+    for (document_id, sha256, size, stored), found in zip(documents, digests, strict=True):
+        report.documents += 1
+        if found is None:
+            report.problems.append(
+                f"document {document_id} (sha256:{sha256[:16]}…): "
+                "its original is missing from the vault"
+            )
+        elif found != (stored or sha256):
+            report.problems.append(
+                f"document {document_id} (sha256:{sha256[:16]}…): "
+                f"its original changed (now sha256:{found[:16]}…)"
+            )
+        else:
+            report.bytes += size
+        if progress is not None:
+            progress(1)
