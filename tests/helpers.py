@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from rightsledger.cli.main import run
+from rightsledger.demo.build import ORDER
 from rightsledger.store.casebook import Casebook
 from rightsledger.store.io.exporter import ExportOptions, render
 from rightsledger.store.io.kinds import KINDS
@@ -39,17 +40,7 @@ def demo_data() -> Path:
     return Path(__file__).resolve().parents[1] / "src" / "rightsledger" / "demo" / "data"
 
 
-IMPORT_ORDER = (
-    "events",
-    "organizations",
-    "persons",
-    "acts",
-    "involvements",
-    "information",
-    "proceedings",
-    "relationships",
-    "citations",
-)
+IMPORT_ORDER = ORDER  # the demo imports in reference order; so do the tests
 
 
 def import_demo(casebook: Casebook) -> None:

@@ -14,8 +14,9 @@ import secrets
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from rightsledger import __version__
 from rightsledger.errors import InvalidValue, UserError
@@ -143,38 +144,12 @@ def _ingest_one(  # noqa: PLR0911 - each early return is one way a file is refus
     if stored.size == 0:
         return IntakeResult(path=name, error="is empty (0 bytes); nothing was stored")
     received = dt.datetime.now(dt.UTC)
-    intake = {
-        "original_name": path.name,
-        "size": stored.size,
-        "received_at": received.isoformat(),
-        "source_url": provenance.source_url,
-        "collected_by": provenance.collected_by,
-        "collected_at": clean_claimed_time(provenance.collected_at)
-        if provenance.collected_at
-        else None,
-        "method": provenance.method,
-        "tool": TOOL,
-        "sensitivity": provenance.sensitivity,
-    }
+    intake = _intake_details(provenance, path.name, stored.size, received)
     with casebook.session() as session:
         existing = session.scalar(select(Document).where(Document.sha256 == stored.sha256))
         connection = session.connection()
         if existing is not None:
-            custody.record(
-                connection,
-                action="ingested",
-                item=existing.item,
-                actor=actor,
-                details={**intake, "duplicate_of_document": existing.id},
-            )
-            return IntakeResult(
-                path=name,
-                sha256=stored.sha256,
-                document_id=existing.id,
-                media_type=existing.media_type,
-                text_status=existing.text_status,
-                note="already in the vault; a custody entry was added",
-            )
+            return _again(connection, existing, name, intake, actor)
         media_type = sniff(stored.head, stored.path)
         extracted = extract(stored.path, media_type, stored.size)
         document = Document(
@@ -241,6 +216,50 @@ def _ingest_one(  # noqa: PLR0911 - each early return is one way a file is refus
         )
 
 
+def _intake_details(
+    provenance: Provenance, name: str, size: int, received: dt.datetime
+) -> dict[str, Any]:
+    """What the custody entry of one intake records (the provenance of this arrival)."""
+    return {
+        "original_name": name,
+        "size": size,
+        "received_at": received.isoformat(),
+        "source_url": provenance.source_url,
+        "collected_by": provenance.collected_by,
+        "collected_at": clean_claimed_time(provenance.collected_at)
+        if provenance.collected_at
+        else None,
+        "method": provenance.method,
+        "tool": TOOL,
+        "sensitivity": provenance.sensitivity,
+    }
+
+
+def _again(
+    connection: Connection,
+    existing: Document,
+    name: str,
+    intake: dict[str, Any],
+    actor: str | None,
+) -> IntakeResult:
+    """The same bytes arrived again: one document, one more custody entry."""
+    custody.record(
+        connection,
+        action="ingested",
+        item=existing.item,
+        actor=actor,
+        details={**intake, "duplicate_of_document": existing.id},
+    )
+    return IntakeResult(
+        path=name,
+        sha256=existing.sha256,
+        document_id=existing.id,
+        media_type=existing.media_type,
+        text_status=existing.text_status,
+        note="already in the vault; a custody entry was added",
+    )
+
+
 def _hash_file(path: Path) -> tuple[str, int, bytes]:
     digest, size, head = hashlib.sha256(), 0, b""
     with path.open("rb") as stream:
@@ -261,19 +280,8 @@ def _ingest_sealed(
     if size == 0:
         return IntakeResult(path=name, error="is empty (0 bytes); nothing was stored")
     received = dt.datetime.now(dt.UTC)
-    intake = {
-        "original_name": "[sealed]",
-        "size": size,
-        "received_at": received.isoformat(),
-        "source_url": provenance.source_url,
-        "collected_by": provenance.collected_by,
-        "collected_at": clean_claimed_time(provenance.collected_at)
-        if provenance.collected_at
-        else None,
-        "method": provenance.method,
-        "tool": TOOL,
-        "sensitivity": provenance.sensitivity,
-    }
+    # A confidential file's name can identify someone: the log records only that it was sealed.
+    intake = _intake_details(provenance, "[sealed]", size, received)
     with casebook.session() as session:
         connection = session.connection()
         protector = casebook.protector(connection)
@@ -285,21 +293,7 @@ def _ingest_sealed(
             )
         existing = session.scalar(select(Document).where(Document.sha256 == sha256))
         if existing is not None:
-            custody.record(
-                connection,
-                action="ingested",
-                item=existing.item,
-                actor=actor,
-                details={**intake, "duplicate_of_document": existing.id},
-            )
-            return IntakeResult(
-                path=name,
-                sha256=sha256,
-                document_id=existing.id,
-                media_type=existing.media_type,
-                text_status=existing.text_status,
-                note="already in the vault; a custody entry was added",
-            )
+            return _again(connection, existing, name, intake, actor)
         media_type = sniff(head, path)
         document = Document(
             sha256=sha256,
