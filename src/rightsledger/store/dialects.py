@@ -8,6 +8,7 @@ full-text indexes.
 from __future__ import annotations
 
 import sqlite3
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,7 +19,7 @@ from sqlalchemy.exc import OperationalError
 from rightsledger.errors import CasebookError
 
 
-class Dialect:
+class Dialect(ABC):
     name: str = ""
 
     def create_engine(self, url: URL) -> Engine:
@@ -27,22 +28,22 @@ class Dialect:
     def ensure_database(self, url: URL) -> None:
         """Create the database if it does not exist (when the server lets us)."""
 
+    @abstractmethod
     def append_only_ddl(self, table: str) -> list[str]:
         """Statements that make the database itself refuse UPDATE and DELETE on ``table``."""
-        raise NotImplementedError  # each backend below defines it
 
     def drop_append_only_ddl(self, table: str) -> list[str]:
         """What is left of ``append_only_ddl`` after its table is dropped."""
         return []
 
+    @abstractmethod
     def search_table_ddl(self) -> list[str]:
         """The full-text index of document text (stems computed in Python, same on both)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def search_query(self) -> str:
         """SQL with :query (space-separated stems, all required) and :limit parameters,
         returning (document_id, rank) with the best first."""
-        raise NotImplementedError
 
     def reset_sequences(self, connection: Connection, tables: Sequence[Table]) -> None:
         """Make new rows get ids past those inserted explicitly (by a restore, say)."""

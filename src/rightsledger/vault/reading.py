@@ -32,7 +32,7 @@ def fields(document: Document, protector: Protector) -> dict[str, Any]:
     try:
         embedded = json.loads(metadata or "{}")
     except json.JSONDecodeError:
-        embedded = metadata  # shown as the pseudonym placeholder without the key
+        embedded = metadata  # without the key: the "[protected …]" label, as a string
     return {
         "id": document.id,
         "sha256": document.sha256,
