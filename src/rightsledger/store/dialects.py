@@ -25,7 +25,7 @@ class Dialect(ABC):
     def create_engine(self, url: URL) -> Engine:
         return create_engine(url)
 
-    def ensure_database(self, url: URL) -> None:
+    def ensure_database(self, url: URL) -> None:  # noqa: B027 - a no-op unless overridden
         """Create the database if it does not exist (when the server lets us)."""
 
     @abstractmethod
@@ -45,7 +45,9 @@ class Dialect(ABC):
         """SQL with :query (space-separated stems, all required) and :limit parameters,
         returning (document_id, rank) with the best first."""
 
-    def reset_sequences(self, connection: Connection, tables: Sequence[Table]) -> None:
+    def reset_sequences(  # noqa: B027 - a no-op unless the backend has sequences
+        self, connection: Connection, tables: Sequence[Table]
+    ) -> None:
         """Make new rows get ids past those inserted explicitly (by a restore, say)."""
 
 
