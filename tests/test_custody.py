@@ -7,10 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.exc import DatabaseError
 
 from rightsledger.ledger import clean_text
+from rightsledger.model import Document
 from rightsledger.store.casebook import Casebook
 from rightsledger.vault.blobs import BlobStore
 from rightsledger.vault.intake import Provenance, ingest
@@ -184,12 +185,22 @@ def test_log_extends_an_older_head(
 
 
 @pytest.mark.parametrize("damage", ["change", "remove"])
+@pytest.mark.parametrize("second_process", [False, True])
 def test_changed_or_missing_blob_is_reported(
-    filled: Casebook, capsys: pytest.CaptureFixture[str], damage: str
+    filled: Casebook,
+    capsys: pytest.CaptureFixture[str],
+    damage: str,
+    second_process: bool,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    if second_process:  # hash half of the small originals in a second process, as big vaults do
+        monkeypatch.setattr("rightsledger.vault.verify.PROCESS_BATCH", 1)
     store = BlobStore(filled.blobs)
-    victim = sorted(p for p in filled.blobs.rglob("*") if p.is_file())[0]
-    sha = victim.name
+    # The last document's original: with a second process, it is in the half hashed there.
+    with filled.reader() as session:
+        sha = session.scalars(select(Document.sha256).order_by(Document.id.desc())).first()
+    assert sha is not None
+    victim = store.path_for(sha)
     if damage == "change":
         victim.chmod(0o644)
         victim.write_bytes(b"tampered")

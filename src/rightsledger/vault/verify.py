@@ -7,8 +7,10 @@ it needs the whole picture (which blobs, which entries, which heads) to decide w
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
+from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
 from sqlalchemy import select
@@ -18,11 +20,17 @@ from rightsledger.ledger import Entry, LogCheck
 from rightsledger.model import Document
 from rightsledger.store.casebook import Casebook
 from rightsledger.vault import custody
-from rightsledger.vault.blobs import BlobStore
+from rightsledger.vault.blobs import BlobStore, file_sha256
 
 # hashlib releases the GIL on large buffers, so two threads use both cores of a small laptop.
 HASH_WORKERS = 2
 LARGE_FILE = 1024 * 1024
+PROCESS_BATCH = 2000  # below this many small files a second process costs more than it saves
+
+
+def hash_files(paths: list[str]) -> list[str | None]:
+    """Run in a second process: SHA-256 of each file (None where missing)."""
+    return [file_sha256(path) for path in paths]
 
 
 @dataclass
@@ -142,15 +150,35 @@ def _check_blobs(
     ]
 
     # Large files are hashed on two threads (hashlib releases the GIL while it hashes big
-    # buffers); small ones in this thread, where a task each would cost more than the hashing.
+    # buffers). Small ones are bound by per-file Python work, which threads cannot share: with
+    # many of them, half go to a second process in one batch, the rest are hashed here.
     large = [index for index, row in enumerate(rows) if row[2] >= LARGE_FILE]
-    found_large: dict[int, str | None] = {}
-    with ThreadPoolExecutor(max_workers=HASH_WORKERS) as pool:
+    small = [index for index, row in enumerate(rows) if row[2] < LARGE_FILE]
+    paths = [
+        str(store.sealed_path_for(row[3]) if row[3] else store.path_for(row[1])) for row in rows
+    ]
+    digests: list[str | None] = [None] * len(rows)
+    near, far_part = small, []
+    if len(small) >= PROCESS_BATCH and "fork" in get_all_start_methods():
+        near, far_part = small[: len(small) // 2], small[len(small) // 2 :]
+    # The second process is forked before any thread exists here: forking a threaded process
+    # can deadlock.
+    with ExitStack() as stack:
+        far = None
+        if far_part:
+            other = stack.enter_context(
+                ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork"))
+            )
+            far = other.submit(hash_files, [paths[i] for i in far_part])
+        pool = stack.enter_context(ThreadPoolExecutor(max_workers=HASH_WORKERS))
         pending = {index: pool.submit(digest, rows[index]) for index in large}
-        digests = [None if index in pending else digest(row) for index, row in enumerate(rows)]
-        found_large = {index: future.result() for index, future in pending.items()}
-    for index, value in found_large.items():
-        digests[index] = value
+        for index in near:
+            digests[index] = file_sha256(paths[index])
+        if far is not None:
+            for index, value in zip(far_part, far.result(), strict=True):
+                digests[index] = value
+        for index, future in pending.items():
+            digests[index] = future.result()
     for (document_id, sha256, size, stored), found in zip(documents, digests, strict=True):
         report.documents += 1
         if found is None:
