@@ -166,19 +166,10 @@ class Person(Record):
         self.group_qualifier = str(value.qualifier) if value and value.qualifier else None
 
     def name_parts(self, part: str) -> list[str]:
+        """The stored values of one role: ciphertext in an encrypted casebook. To show a name,
+        use ``rightsledger.account.status.person_label``, which opens it only for roles that may
+        see identities."""
         return [n.value for n in self.names if n.part == part]
-
-    @property
-    def display_name(self) -> str:
-        full = self.name_parts(NAME_FULL)
-        if full:
-            return full[0]
-        pieces = [
-            *self.name_parts(NAME_GIVEN),
-            *self.name_parts(NAME_PATRONYMIC),
-            *self.name_parts(NAME_FAMILY),
-        ]
-        return " ".join(pieces) or self.external_id
 
 
 NAME_FULL = "full"
