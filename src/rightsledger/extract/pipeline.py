@@ -13,11 +13,11 @@ from rightsledger.extract.claims import Claim, Extraction
 from rightsledger.extract.counts import find_counts
 from rightsledger.extract.dates import find_dates
 from rightsledger.extract.decode import read_text
-from rightsledger.extract.language import SUPPORTED, detect
 from rightsledger.extract.ner import russian_entities
 from rightsledger.extract.places import find_places
 from rightsledger.extract.quotes import find_quotes
 from rightsledger.extract.spans import SpanIndex
+from rightsledger.language import SUPPORTED, detect
 
 # natasha tags about a thousand sentences a second: past this size the Russian tagger would
 # break the one-minute budget for ten megabytes, so names in Russian are left out then.

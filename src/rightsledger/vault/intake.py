@@ -20,12 +20,12 @@ from sqlalchemy import Connection, select
 
 from rightsledger import __version__
 from rightsledger.errors import InvalidValue, UserError
+from rightsledger.language import detect
 from rightsledger.model import SENSITIVITIES, Document, DocumentText
 from rightsledger.store.casebook import Casebook
 from rightsledger.values import FuzzyDate
 from rightsledger.vault import custody
 from rightsledger.vault.blobs import CHUNK, HEAD_BYTES, BlobStore
-from rightsledger.vault.language import detect
 from rightsledger.vault.sealed import seal_file
 from rightsledger.vault.search import index_document
 from rightsledger.vault.sniff import sniff
@@ -181,7 +181,7 @@ def _ingest_one(  # noqa: PLR0911 - each early return is one way a file is refus
             details={**intake, "media_type": media_type},
         )
         if extracted.text is not None:
-            document.language = detect(extracted.text)
+            document.language = detect(extracted.text).code
             text_hash = hashlib.sha256(extracted.text.encode()).hexdigest()
             session.add(
                 DocumentText(
@@ -345,7 +345,7 @@ def _ingest_sealed(
             details={**intake, "media_type": media_type, "encrypted": True},
         )
         if extracted.text is not None:
-            document.language = detect(extracted.text)
+            document.language = detect(extracted.text).code
             text_hash = hashlib.sha256(extracted.text.encode()).hexdigest()
             session.add(
                 DocumentText(

@@ -1,4 +1,5 @@
-"""Which language a text is in: English, Russian, or neither (then no rules run).
+"""Which language a text is in: English, Russian, or neither. One detector for the whole
+project: the vault records it for each document, extraction chooses its rules by it.
 
 Whole texts are classified by script and, for Latin script, by the share of English function
 words; per-sentence classifiers misfire on short strings. Ukrainian and other Cyrillic
