@@ -77,6 +77,13 @@ def audit_identity_read(book: Casebook, kind: str, *, command: str, records: int
         )
 
 
+def acting_name(book: Casebook) -> str:
+    """Who is acting, for custody and review records: the signed-in user, else the OS account."""
+    from rightsledger.vault.custody import current_actor
+
+    return book.identity.username if book.identity is not None else current_actor()
+
+
 def published_only(book: Casebook, action: str, kind: str) -> bool:
     """Whether the acting role sees only records marked published (viewers)."""
     return policy.require_listing(book.identity, action, kind=kind)

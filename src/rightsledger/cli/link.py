@@ -10,11 +10,11 @@ import tempfile
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TextIO
+from typing import Annotated, TextIO
 
 import typer
 
-from rightsledger.cli.common import CasebookOption, console, open_casebook
+from rightsledger.cli.common import CasebookOption, acting_name, console, open_casebook
 from rightsledger.errors import InputError, UserError
 
 
@@ -190,20 +190,15 @@ def _link_casebook(casebook: Path | None, threshold: float | None, review_band: 
 
     band = DEFAULT_REVIEW_BAND if review_band is None else _band(review_band)
     with open_casebook(casebook, action="review", kind="links") as book:
-        summary = link_casebook(book, threshold=threshold, review_band=band, actor=_actor(book))
+        summary = link_casebook(
+            book, threshold=threshold, review_band=band, actor=acting_name(book)
+        )
     console.print(
         f"Linked {summary.records} named individuals into {summary.clusters} persons "
         f"({summary.merged} records now point at another record of the same person); "
         f"{summary.proposed} uncertain pairs to review with `rightsledger review-links`.",
         markup=False,
     )
-
-
-def _actor(book: Any) -> str:
-    from rightsledger.vault.custody import current_actor
-
-    identity = getattr(book, "identity", None)
-    return identity.username if identity is not None else current_actor()
 
 
 def review_links(
@@ -226,7 +221,7 @@ def review_links(
     ]
     with open_casebook(casebook, action="review", kind="links") as book:
         for pair_id, status in decisions:
-            decide_pair(book, pair_id, status, actor=_actor(book))
+            decide_pair(book, pair_id, status, actor=acting_name(book))
             console.print(f"Pair {pair_id} {status}.", markup=False)
         if decisions:
             return

@@ -9,6 +9,7 @@ import typer
 from rightsledger.cli.common import (
     CasebookOption,
     OutputFormat,
+    acting_name,
     console,
     emit_json,
     emit_records,
@@ -16,17 +17,11 @@ from rightsledger.cli.common import (
 )
 from rightsledger.errors import UserError
 from rightsledger.extract import review
-from rightsledger.vault.custody import current_actor
 
 review_app = typer.Typer(
     help="Review claims drawn from documents: extract, list, then accept, edit or reject each.",
     no_args_is_help=True,
 )
-
-
-def _actor(book: object) -> str:
-    identity = getattr(book, "identity", None)
-    return identity.username if identity is not None else current_actor()
 
 
 @review_app.command("list")
@@ -92,7 +87,7 @@ def review_extract(
 ) -> None:
     """Draw claims from a document's text and store them as proposals to review."""
     with open_casebook(casebook, action="review", kind="claims") as book:
-        claims = review.extract_document(book, document, actor=_actor(book))
+        claims = review.extract_document(book, document, actor=acting_name(book))
     console.print(
         f"{len(claims)} claims proposed from document {document}; "
         f"review them with `rightsledger review list {document}`.",
@@ -120,7 +115,7 @@ def review_accept(
     """Accept a claim: create or update its record, cited to the document's span."""
     with open_casebook(casebook, action="review", kind="claims") as book:
         target = review.accept(
-            book, claim, actor=_actor(book), event=event, victim=victim, record=record
+            book, claim, actor=acting_name(book), event=event, victim=victim, record=record
         )
     console.print(f"Claim {claim} accepted as {target}, cited to its span.", markup=False)
 
@@ -141,7 +136,7 @@ def review_edit(
             raise UserError(f'"{change}" must be FIELD=VALUE')
         parsed[key.strip()] = value
     with open_casebook(casebook, action="review", kind="claims") as book:
-        view = review.edit(book, claim, parsed, actor=_actor(book))
+        view = review.edit(book, claim, parsed, actor=acting_name(book))
     console.print(f"Claim {claim} now reads: {_summary(view.kind, view.payload)}", markup=False)
 
 
@@ -152,7 +147,7 @@ def review_reject(
 ) -> None:
     """Reject a claim; it will not be proposed again for this span."""
     with open_casebook(casebook, action="review", kind="claims") as book:
-        review.reject(book, claim, actor=_actor(book))
+        review.reject(book, claim, actor=acting_name(book))
     console.print(f"Claim {claim} rejected.", markup=False)
 
 
