@@ -19,6 +19,7 @@ from rightsledger.cli import (
     link,
     records,
     review,
+    serve,
     vault,
 )
 from rightsledger.cli.common import ACTING_USER, errors
@@ -44,6 +45,7 @@ extract.register(app)
 backup.register(app)
 access.register(app)
 review.register(app)
+serve.register(app)
 
 
 def _version(value: bool) -> None:

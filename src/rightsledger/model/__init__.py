@@ -1,6 +1,6 @@
 """The domain model: HURIDOCS ESF records as typed ORM classes (no storage code here)."""
 
-from rightsledger.model.access import ROLES, ApiToken, Backup, DataKey, Member, User
+from rightsledger.model.access import ROLES, ApiToken, Backup, DataKey, Member, User, WebSession
 from rightsledger.model.base import Base, Record, check_vocabularies
 from rightsledger.model.claims import CLAIM_STATUSES, Claim, LinkPair
 from rightsledger.model.evidence import (
@@ -43,6 +43,7 @@ __all__ = [
     "SENSITIVITIES",
     "Act",
     "ApiToken",
+    "WebSession",
     "Backup",
     "Base",
     "Citation",

@@ -11,6 +11,7 @@ PATH/
 
 from __future__ import annotations
 
+import copy
 import getpass
 import json
 import os
@@ -137,6 +138,16 @@ class Casebook:
                 )
             self._unlocked = True
         return self._keyring
+
+    def acting_as(self, identity: Identity | None) -> Casebook:
+        """This casebook as seen by ``identity``: same engine and key, its own acting user.
+
+        The web app serves many users at once from one open casebook; each request works on
+        such a view so that one user's identity never decides another's access.
+        """
+        view = copy.copy(self)
+        view.identity = identity
+        return view
 
     def use_keyring(self, keyring: Keyring | None) -> None:
         self._keyring, self._unlocked = keyring, True
