@@ -14,6 +14,7 @@ from rightsledger.cli import (
     casebook,
     demo,
     estimate,
+    exchange,
     extract,
     keys,
     link,
@@ -46,6 +47,7 @@ backup.register(app)
 access.register(app)
 review.register(app)
 serve.register(app)
+exchange.register(app)
 
 
 def _version(value: bool) -> None:

@@ -6,6 +6,8 @@ The demo goes through the same importer users do, so it doubles as an end-to-end
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import random
 import shutil
 import tempfile
@@ -121,7 +123,51 @@ def build(path: Path, *, database: str | None = None) -> tuple[Casebook, list[Im
             copy.write_bytes((folder / name).read_bytes())
             ingest(casebook, [copy], provenance=provenance, actor="demo")
     review_news_article(casebook)
+    add_demo_accounts(casebook)
     return casebook, reports
+
+
+# Demo accounts: for trying the web application on synthetic data only. Their password is
+# printed by `rightsledger demo --serve` and their TOTP secrets are kept in the demo directory,
+# which a real casebook never does.
+DEMO_ACCOUNTS = (("demo", "admin"), ("demo-analyst", "analyst"), ("demo-viewer", "viewer"))
+DEMO_PASSWORD = "synthetic demo only"  # noqa: S105 - a published password for synthetic data
+ACCOUNTS_FILE = "demo-accounts.json"
+
+
+def add_demo_accounts(casebook: Casebook) -> dict[str, str]:
+    """One account per role shown in the demo; returns (and stores) their TOTP secrets."""
+    from rightsledger.protect import users
+
+    secrets: dict[str, str] = {}
+    with casebook.session() as session:
+        for username, role in DEMO_ACCOUNTS:
+            enrolment = users.add_user(
+                session,
+                username=username,
+                password=DEMO_PASSWORD,
+                role=role,
+                keyring=casebook.keyring,
+                actor=None,
+            )
+            secrets[username] = enrolment.secret
+    target = casebook.path / ACCOUNTS_FILE
+    target.write_text(json.dumps(secrets, indent=2) + "\n", encoding="utf-8")
+    target.chmod(0o600)
+    return secrets
+
+
+def demo_code(path: Path, username: str = "demo") -> str:
+    """The current one-time code of a demo account (the demo keeps its secrets; nothing else)."""
+    from rightsledger.protect import totp
+
+    accounts = path / ACCOUNTS_FILE
+    if not (path / MARKER).exists() or not accounts.exists():
+        raise CasebookError(f"{path} is not a demo casebook with demo accounts")
+    secrets = json.loads(accounts.read_text(encoding="utf-8"))
+    if username not in secrets:
+        raise CasebookError(f"the demo has no account {username!r}: {', '.join(secrets)}")
+    return totp.code_at(secrets[username], dt.datetime.now(dt.UTC))
 
 
 def review_news_article(casebook: Casebook) -> list[str]:

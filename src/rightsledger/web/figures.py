@@ -16,7 +16,7 @@ from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import Session
 
 from rightsledger import vocab
-from rightsledger.account.status import PerpetratorStatus, perpetrators
+from rightsledger.account.status import PerpetratorStatus, perpetrators, person_label
 from rightsledger.errors import UserError
 from rightsledger.model import (
     Act,
@@ -31,6 +31,7 @@ from rightsledger.model import (
     Proceeding,
 )
 from rightsledger.model.base import Record
+from rightsledger.protect.envelope import Protector
 from rightsledger.web.state import WebState
 
 FINGERPRINT_TABLES: tuple[type[Record], ...] = (
@@ -213,6 +214,27 @@ def pending_reviews(session: Session) -> tuple[int, int]:
         session.scalar(select(func.count(LinkPair.id)).where(LinkPair.status == "proposed")) or 0
     )
     return claims, links
+
+
+def perpetrator_names(
+    session: Session, rows: list[tuple[str, str, int, str]], protector: Protector
+) -> dict[str, str]:
+    """Labels of the listed perpetrators as this viewer may see them (pseudonyms without the
+    key), looked up per request because the cached figures are shared by every viewer."""
+    from rightsledger.model import Organization
+
+    names: dict[str, str] = {}
+    for kind, external_id, _acts, _status in rows:
+        if kind == "persons":
+            person = session.scalar(select(Person).where(Person.external_id == external_id))
+            if person is not None:
+                names[f"{kind}/{external_id}"] = person_label(person, protector)
+        else:
+            name = session.scalar(
+                select(Organization.name).where(Organization.external_id == external_id)
+            )
+            names[f"{kind}/{external_id}"] = name or external_id
+    return names
 
 
 def today() -> dt.date:
