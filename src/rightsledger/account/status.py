@@ -97,11 +97,24 @@ def person_label(person: Person, protector: Protector | None) -> str:
     )
 
 
-def perpetrators(session: Session, protector: Protector | None = None) -> list[PerpetratorSummary]:
-    """Every person and organization with at least one involvement, with its derived status."""
+def perpetrators(
+    session: Session,
+    protector: Protector | None = None,
+    *,
+    published_only: bool = False,
+    as_of: dt.date | None = None,
+) -> list[PerpetratorSummary]:
+    """Every person and organization with at least one involvement, with its derived status.
+
+    ``published_only`` keeps published involvements, perpetrators and proceedings (viewers);
+    ``as_of`` ignores proceedings dated after that day.
+    """
+    only = (True,) if published_only else (True, False)
     acts: dict[tuple[str, int], int] = defaultdict(int)
     for person_id, organization_id in session.execute(
-        select(Involvement.person_id, Involvement.organization_id)
+        select(Involvement.person_id, Involvement.organization_id).where(
+            Involvement.published.in_(only)
+        )
     ):
         key = (
             ("persons", person_id) if person_id is not None else ("organizations", organization_id)
@@ -116,7 +129,10 @@ def perpetrators(session: Session, protector: Protector | None = None) -> list[P
         Proceeding.date_earliest,
         Proceeding.external_id,
     ).join(Proceeding, Proceeding.id == ProceedingTarget.proceeding_id)
+    query = query.where(Proceeding.published.in_(only))
     for person_id, organization_id, kind, date, external_id in session.execute(query):
+        if as_of is not None and date is not None and date > as_of:
+            continue
         if person_id is not None:
             steps[("persons", person_id)].append((kind, date, external_id))
         elif organization_id is not None:
@@ -130,6 +146,8 @@ def perpetrators(session: Session, protector: Protector | None = None) -> list[P
             else session.get(Organization, record_id)
         )
         assert record is not None  # involvements reference existing rows (foreign keys)
+        if published_only and not record.published:
+            continue
         own = steps.get((kind, record_id), [])
         status, since, basis = derive_status(own)
         name = person_label(record, protector) if isinstance(record, Person) else record.name

@@ -10,6 +10,7 @@ import typer
 from rightsledger import __version__
 from rightsledger.cli import (
     access,
+    accountability,
     backup,
     casebook,
     demo,
@@ -48,6 +49,7 @@ access.register(app)
 review.register(app)
 serve.register(app)
 exchange.register(app)
+accountability.register(app)
 
 
 def _version(value: bool) -> None:
