@@ -17,6 +17,7 @@ from rightsledger.cli.common import console
 from rightsledger.demo.build import build
 from rightsledger.extract.review import list_claims
 from rightsledger.model import Act, Document, Event
+from rightsledger.store.casebook import Casebook
 from rightsledger.vault import reading
 from rightsledger.vault.verify import verify
 
@@ -104,6 +105,7 @@ def demo(
         console.print(
             f"Identities are encrypted; the demo's key is in {keyring.source}.", markup=False
         )
+    _write_reports(casebook)
     console.print(
         f"Explore it: rightsledger list acts -C {casebook.path}   |   "
         f"rightsledger show persons per-officer-a -C {casebook.path}   |   "
@@ -114,6 +116,27 @@ def demo(
 
 def register(app: typer.Typer) -> None:
     app.command()(demo)
+
+
+def _write_reports(casebook: Casebook) -> None:
+    """The situation report in English and Russian, HTML and PDF, inside the demo directory."""
+    import datetime as dt
+
+    from rightsledger.report import ReportParameters, write_report
+
+    folder = casebook.path / "reports"
+    folder.mkdir(exist_ok=True)
+    for lang in ("en", "ru"):
+        params = ReportParameters(lang=lang, as_of=dt.date.today())
+        for file_format in ("html", "pdf"):
+            target = folder / f"situation-{lang}.{file_format}"
+            write_report(casebook, params, target, file_format)
+            console.print(f"Report: {target}", markup=False)
+    console.print(
+        f"Check a report against the casebook: rightsledger report verify "
+        f"{folder / 'situation-en.pdf'} -C {casebook.path}",
+        markup=False,
+    )
 
 
 def _print_estimate(session: Session) -> None:

@@ -20,6 +20,7 @@ from rightsledger.cli import (
     keys,
     link,
     records,
+    report,
     review,
     serve,
     vault,
@@ -50,6 +51,7 @@ review.register(app)
 serve.register(app)
 exchange.register(app)
 accountability.register(app)
+report.register(app)
 
 
 def _version(value: bool) -> None:
