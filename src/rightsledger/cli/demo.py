@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from rightsledger import vocab
 from rightsledger.account.status import perpetrators
 from rightsledger.cli.common import console
-from rightsledger.demo.build import build
+from rightsledger.demo.build import DEMO_ACCOUNTS, DEMO_PASSWORD, build, demo_code
 from rightsledger.extract.review import list_claims
 from rightsledger.model import Act, Document, Event
 from rightsledger.store.casebook import Casebook
@@ -26,6 +26,13 @@ def demo(
     path: Annotated[
         Path, typer.Argument(help="Where to build it (re-created if it is an earlier demo).")
     ] = Path("rightsledger-demo"),
+    serve: Annotated[
+        bool, typer.Option("--serve", help="Then serve it in the web application.")
+    ] = False,
+    host: Annotated[str, typer.Option(help="With --serve: address to listen on.")] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option(help="With --serve: port to listen on.", min=1, max=65535)
+    ] = 8000,
 ) -> None:
     """Build a demo casebook of SYNTHETIC data modelled on the 2017 campaign in Chechnya."""
     casebook, reports = build(path)
@@ -112,10 +119,34 @@ def demo(
         f'rightsledger search "пытки" -C {casebook.path}'
     )
     casebook.close()
+    _print_accounts(casebook.path)
+    if serve:
+        from rightsledger.cli.serve import run_server
+
+        run_server(casebook.path, host=host, port=port, workers=1)
+
+
+def _print_accounts(path: Path) -> None:
+    console.print(
+        f"Web application: rightsledger serve -C {path}  (or rightsledger demo --serve). Demo "
+        f'accounts, password "{DEMO_PASSWORD}": '
+        + ", ".join(f"{name} ({role})" for name, role in DEMO_ACCOUNTS)
+        + f". One-time code for sign-in: rightsledger demo-code [--user NAME] {path}",
+        markup=False,
+    )
+
+
+def demo_code_command(
+    path: Annotated[Path, typer.Argument(help="The demo casebook.")] = Path("rightsledger-demo"),
+    user: Annotated[str, typer.Option("--user", help="Which demo account.")] = "demo",
+) -> None:
+    """Print the current one-time code of a demo account (demo casebooks only)."""
+    typer.echo(demo_code(path.expanduser().resolve(), user))
 
 
 def register(app: typer.Typer) -> None:
     app.command()(demo)
+    app.command("demo-code")(demo_code_command)
 
 
 def _write_reports(casebook: Casebook) -> None:
