@@ -18,6 +18,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from rightsledger.store.casebook import Casebook
+from tests.web_support import staffed_web  # noqa: F401 - the web tests' shared fixture
 
 SERVER = os.environ.get(
     "RIGHTSLEDGER_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"

@@ -10,14 +10,7 @@ from sqlalchemy import select
 from rightsledger.model import WebSession
 from rightsledger.protect import audit, totp
 from rightsledger.web.security import CONTENT_SECURITY_POLICY
-from tests.web_support import (  # noqa: F401 - the fixture is used by name
-    PASSWORD,
-    StaffedWeb,
-    csrf_of,
-    current_code,
-    sign_in,
-    staffed_web,
-)
+from tests.web_support import PASSWORD, StaffedWeb, csrf_of, current_code, sign_in
 
 
 def test_pages_need_a_session_and_redirect_to_sign_in(staffed_web: StaffedWeb) -> None:
@@ -27,7 +20,8 @@ def test_pages_need_a_session_and_redirect_to_sign_in(staffed_web: StaffedWeb) -
     assert response.headers["location"] == "/login?next=/admin%3Fpage%3D2"
     page = client.get("/login")
     assert page.status_code == 200
-    assert 'name="code"' in page.text and 'name="password"' in page.text
+    assert 'name="code"' in page.text
+    assert 'name="password"' in page.text
 
 
 def test_sign_in_with_password_and_code_sets_a_strict_http_only_secure_cookie(
@@ -48,18 +42,22 @@ def test_sign_in_with_password_and_code_sets_a_strict_http_only_secure_cookie(
     )
     assert response.status_code == 303
     cookie = next(
-        value for name, value in response.headers.multi_items() if name == "set-cookie"
-        and value.startswith("rl_session=")
+        value
+        for name, value in response.headers.multi_items()
+        if name == "set-cookie" and value.startswith("rl_session=")
     )
     lowered = cookie.lower()
-    assert "httponly" in lowered and "secure" in lowered and "samesite=strict" in lowered
+    assert "httponly" in lowered
+    assert "secure" in lowered
+    assert "samesite=strict" in lowered
     dashboard = client.get("/")
     assert dashboard.status_code == 200
     assert "documenter" in dashboard.text
     with staffed_web.casebook.reader() as session:
         stored = session.scalars(select(WebSession.token_hash)).all()
     token = client.cookies.get("rl_session")
-    assert token is not None and token not in stored  # only its hash is kept
+    assert token is not None
+    assert token not in stored  # only its hash is kept
 
 
 @pytest.mark.parametrize("wrong", ["password", "code"])
@@ -153,7 +151,8 @@ def test_security_headers_on_every_response(staffed_web: StaffedWeb) -> None:
     assert "'unsafe-inline'" not in CONTENT_SECURITY_POLICY
     assert client.get("/").headers["cache-control"] == "no-store"
     page = client.get("/").text
-    assert "<script>" not in page and " style=" not in page and "<style" not in page
+    for inline in ("<script>", " style=", "<style"):
+        assert inline not in page
 
 
 def test_api_errors_have_one_shape(staffed_web: StaffedWeb) -> None:

@@ -7,12 +7,16 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from rightsledger.web.routes import admin, auth, dashboard
+from rightsledger.web.routes import admin, auth, dashboard, documents, estimates, links, transfer
 
 PAGE_ROUTERS: list[APIRouter] = [
     auth.router,
     dashboard.router,
     admin.router,
+    documents.router,
+    links.router,
+    estimates.router,
+    transfer.router,
 ]
 
 API_ROUTERS: list[APIRouter] = []

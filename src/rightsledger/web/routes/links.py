@@ -52,7 +52,9 @@ def links(
     for pair in shown:
         evidence = weights.get(pair["id"], [])
         pair["for"] = sorted((e for e in evidence if e["weight"] > 0), key=lambda e: -e["weight"])
-        pair["against"] = sorted((e for e in evidence if e["weight"] < 0), key=lambda e: e["weight"])
+        pair["against"] = sorted(
+            (e for e in evidence if e["weight"] < 0), key=lambda e: e["weight"]
+        )
         pair["neutral"] = [e for e in evidence if e["weight"] == 0]
     cluster = _cluster(viewer, merged) if merged is not None else None
     return render(
