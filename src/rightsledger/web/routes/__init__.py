@@ -8,6 +8,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from rightsledger.web.routes import admin, auth, dashboard, documents, estimates, links, transfer
+from rightsledger.web.routes import entry as entry_page
 
 PAGE_ROUTERS: list[APIRouter] = [
     auth.router,
@@ -17,6 +18,7 @@ PAGE_ROUTERS: list[APIRouter] = [
     links.router,
     estimates.router,
     transfer.router,
+    entry_page.router,
 ]
 
 API_ROUTERS: list[APIRouter] = []
