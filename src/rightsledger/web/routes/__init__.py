@@ -9,6 +9,8 @@ from fastapi import APIRouter
 
 from rightsledger.web.routes import admin, auth, dashboard, documents, estimates, links, transfer
 from rightsledger.web.routes import entry as entry_page
+from rightsledger.web.routes import records as record_pages
+from rightsledger.web.routes import search as search_page
 
 PAGE_ROUTERS: list[APIRouter] = [
     auth.router,
@@ -19,6 +21,8 @@ PAGE_ROUTERS: list[APIRouter] = [
     estimates.router,
     transfer.router,
     entry_page.router,
+    record_pages.router,
+    search_page.router,
 ]
 
 API_ROUTERS: list[APIRouter] = []

@@ -12,7 +12,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
+from fastapi import Request
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
@@ -20,11 +22,9 @@ from rightsledger.account.parties import person_reference
 from rightsledger.account.status import PerpetratorStatus, derive_status, person_label
 from rightsledger.errors import InvalidValue
 from rightsledger.model import (
-    Act,
     Citation,
     Claim,
     Document,
-    Event,
     Information,
     Involvement,
     Organization,
@@ -73,6 +73,12 @@ def paginate(session: Session, query: Select[Any], number: int) -> Page:
     total = count(session, query)
     rows = list(session.scalars(query.limit(PAGE_SIZE).offset((number - 1) * PAGE_SIZE)))
     return Page(rows=rows, total=total, number=number)
+
+
+def pager_query(request: Request) -> str:
+    """The list's query string without ``page``, for the pager's links."""
+    kept = [(key, value) for key, value in request.query_params.multi_items() if key != "page"]
+    return urlencode([(key, value) for key, value in kept if value])
 
 
 def published(model: Any, published_only: bool) -> list[Any]:
@@ -330,12 +336,12 @@ def perpetrator_page(
         .where(*published(Involvement, published_only))
         .group_by(Involvement.person_id, Involvement.organization_id)
     ):
-        key = ("persons", person_id) if person_id is not None else ("organizations", organization_id)
-        acts[key] = involved
+        acts[party_key(person_id, organization_id)] = involved
     if kind is not None:
         acts = {key: value for key, value in acts.items() if key[0] == kind}
     if published_only:
-        acts = {key: value for key, value in acts.items() if key in _published_parties(session)}
+        visible = _published_parties(session)
+        acts = {key: value for key, value in acts.items() if key in visible}
     steps: dict[tuple[str, int], list[tuple[str, dt.date | None, str]]] = defaultdict(list)
     for person_id, organization_id, step, date, external_id in session.execute(
         select(
@@ -346,13 +352,17 @@ def perpetrator_page(
             Proceeding.external_id,
         )
         .join(Proceeding, Proceeding.id == ProceedingTarget.proceeding_id)
-        .where(or_(ProceedingTarget.person_id.is_not(None), ProceedingTarget.organization_id.is_not(None)))
+        .where(
+            or_(
+                ProceedingTarget.person_id.is_not(None),
+                ProceedingTarget.organization_id.is_not(None),
+            )
+        )
         .where(*published(Proceeding, published_only))
     ):
         if date is not None and date > as_of:
             continue
-        key = ("persons", person_id) if person_id is not None else ("organizations", organization_id)
-        steps[key].append((step, date, external_id))
+        steps[party_key(person_id, organization_id)].append((step, date, external_id))
     derived = {key: derive_status(steps.get(key, [])) for key in acts}
     chosen = [key for key in acts if status is None or derived[key][0] is status]
     chosen.sort(key=lambda key: (-acts[key], key[0], key[1]))
@@ -376,6 +386,13 @@ def perpetrator_page(
     return Page(rows=rows, total=len(chosen), number=number)
 
 
+def party_key(person_id: int | None, organization_id: int | None) -> tuple[str, int]:
+    if person_id is not None:
+        return ("persons", person_id)
+    assert organization_id is not None  # the one_perpetrator check guarantees one of the two
+    return ("organizations", organization_id)
+
+
 def _published_parties(session: Session) -> set[tuple[str, int]]:
     involved_persons = select(Involvement.person_id).where(Involvement.person_id.is_not(None))
     involved_units = select(Involvement.organization_id).where(
@@ -394,14 +411,3 @@ def _published_parties(session: Session) -> set[tuple[str, int]]:
 
 def today() -> dt.date:
     return dt.datetime.now(dt.UTC).date()
-
-
-__all__ = [
-    "PAGE_SIZE",
-    "Act",
-    "Event",
-    "Evidence",
-    "Page",
-    "PerpetratorRow",
-    "ShownPerson",
-]
