@@ -79,19 +79,20 @@ class CaseFile:
             )
         ):
             doers[act_id].add(party_target(person_id, organization_id))
+        # Plain rows, not ORM objects: a casebook may hold hundreds of thousands of acts.
+        columns = select(
+            Act.id,
+            Act.external_id,
+            Act.act_type,
+            Act.event_id,
+            Act.victim_id,
+            Act.date_edtf,
+            Act.date_earliest,
+            Act.date_latest,
+        )
         acts = {
-            act.id: ActFacts(
-                id=act.id,
-                external_id=act.external_id,
-                act_type=act.act_type,
-                event_id=act.event_id,
-                victim_id=act.victim_id,
-                date_edtf=act.date_edtf,
-                date_earliest=act.date_earliest,
-                date_latest=act.date_latest,
-                perpetrators=frozenset(doers.get(act.id, ())),
-            )
-            for act in session.scalars(select(Act).where(Act.published.in_(only)).order_by(Act.id))
+            row[0]: ActFacts(*row, perpetrators=frozenset(doers.get(row[0], ())))
+            for row in session.execute(columns.where(Act.published.in_(only)).order_by(Act.id))
         }
         event_parent = dict(session.execute(select(Event.id, Event.parent_id)).all())
         return cls(proceedings, dict(targets), acts, event_parent)

@@ -20,7 +20,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from rightsledger import vocab
@@ -40,6 +40,7 @@ from rightsledger.account.impunity import (
     impunity_summary,
 )
 from rightsledger.account.parties import (
+    ORGANIZATIONS,
     PERSONS,
     CitationRef,
     Party,
@@ -236,10 +237,21 @@ def _attributed(
 ) -> dict[Target, list[AttributedAct]]:
     """The acts attributed to each of ``doers`` (one per involvement), by act date then id."""
     out: dict[Target, list[AttributedAct]] = {doer: [] for doer in doers}
+    persons = sorted(value for kind, value in doers if kind == PERSONS)
+    organizations = sorted(value for kind, value in doers if kind == ORGANIZATIONS)
+    if not doers:
+        return out
+    # Only the doers' involvements are loaded: the casebook may hold hundreds of thousands.
     query = (
         select(Involvement, Act, Event.external_id, Event.published)
         .join(Act, Act.id == Involvement.act_id)
         .join(Event, Event.id == Act.event_id)
+        .where(
+            or_(
+                Involvement.person_id.in_(persons or [-1]),
+                Involvement.organization_id.in_(organizations or [-1]),
+            )
+        )
         .order_by(Act.date_earliest, Act.external_id, Involvement.external_id)
     )
     if published_only:
