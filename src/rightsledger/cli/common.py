@@ -12,15 +12,17 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
-from sqlalchemy.orm import Session
 
-from rightsledger.protect import audit, policy
+from rightsledger.protect import policy
+from rightsledger.protect.disclosure import export_options, record_identity_read
 from rightsledger.protect.session import identity_for_cli
 from rightsledger.store.casebook import Casebook, locate
-from rightsledger.store.io.exporter import ExportOptions
 
 console = Console(highlight=False, soft_wrap=True)
 errors = Console(stderr=True, highlight=False, soft_wrap=True)
+audit_identity_read = record_identity_read  # the name the commands know it by
+# Re-exported for the commands (the rules themselves live in protect.disclosure).
+__all__ = ["audit_identity_read", "export_options"]
 
 CasebookOption = Annotated[
     Path | None,
@@ -61,22 +63,6 @@ def open_casebook(
     return book
 
 
-def audit_identity_read(book: Casebook, kind: str, *, command: str, records: int) -> None:
-    """Every read of identities in clear is an audit entry (who, what, how many; no data)."""
-    if kind != "persons" or not book.encrypted or book.keyring is None:
-        return
-    if not policy.can_see_identities(book.identity):
-        return
-    with book.engine.begin() as connection:
-        audit.record(
-            connection,
-            actor=book.identity,
-            action=audit.IDENTITIES_READ,
-            subject=kind,
-            details={"command": command, "records": records},
-        )
-
-
 def acting_name(book: Casebook) -> str:
     """Who is acting, for custody and review records: the signed-in user, else the OS account."""
     from rightsledger.vault.custody import current_actor
@@ -87,18 +73,6 @@ def acting_name(book: Casebook) -> str:
 def published_only(book: Casebook, action: str, kind: str) -> bool:
     """Whether the acting role sees only records marked published (viewers)."""
     return policy.require_listing(book.identity, action, kind=kind)
-
-
-def export_options(
-    book: Casebook, session: Session, *, pseudonymise: bool = False, public: bool = False
-) -> ExportOptions:
-    return ExportOptions(
-        protector=book.protector(session.connection()),
-        # A role that may not see identities gets pseudonyms, whatever it asked for.
-        pseudonymise=pseudonymise or not policy.can_see_identities(book.identity),
-        public=public,
-        published_only=published_only(book, "read", "persons") and not public,
-    )
 
 
 def emit_json(value: Any) -> None:

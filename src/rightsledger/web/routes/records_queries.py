@@ -33,7 +33,7 @@ from rightsledger.model import (
     Proceeding,
     ProceedingTarget,
 )
-from rightsledger.protect import audit
+from rightsledger.protect.disclosure import record_identity_read
 from rightsledger.protect.envelope import Protector
 from rightsledger.values import FuzzyDate, Name
 from rightsledger.web.context import Viewer
@@ -171,17 +171,7 @@ def with_names(query: Select[Any]) -> Select[Any]:
 
 def audit_identities(viewer: Viewer, *, where: str, records: int) -> None:
     """Every page that shows identities in clear is an audit entry (who, where, how many)."""
-    book = viewer.book
-    if records == 0 or not viewer.sees_identities or not book.encrypted or book.keyring is None:
-        return
-    with book.engine.begin() as connection:
-        audit.record(
-            connection,
-            actor=viewer.identity,
-            action=audit.IDENTITIES_READ,
-            subject="persons",
-            details={"command": f"web {where}"[:200], "records": records},
-        )
+    record_identity_read(viewer.book, "persons", command=f"web {where}", records=records)
 
 
 # -- evidence and proceedings ---------------------------------------------------------------

@@ -15,12 +15,10 @@ from typing import Annotated, BinaryIO
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import Response, StreamingResponse
-from sqlalchemy.orm import Session
 
 from rightsledger.errors import InputError, UserError
-from rightsledger.protect import audit, policy
+from rightsledger.protect.disclosure import export_options, record_identity_read
 from rightsledger.store.io import exporter
-from rightsledger.store.io.exporter import ExportOptions
 from rightsledger.store.io.importer import ImportReport, import_table
 from rightsledger.store.io.kinds import KINDS
 from rightsledger.store.io.reading import FileFormat, detect_format, read_table
@@ -124,18 +122,6 @@ def _read_limited(stream: BinaryIO) -> bytes:
     return b"".join(chunks)
 
 
-def export_options(
-    viewer: Viewer, session: Session, *, pseudonymise: bool, public: bool
-) -> ExportOptions:
-    """As cli.common.export_options: a role that may not see identities always gets pseudonyms."""
-    return ExportOptions(
-        protector=viewer.protector(session),
-        pseudonymise=pseudonymise or not viewer.sees_identities,
-        public=public,
-        published_only=viewer.published_only("read", kind="persons") and not public,
-    )
-
-
 @router.get("/export")
 def export_file(
     viewer: PageViewer,
@@ -150,13 +136,13 @@ def export_file(
     spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed by the response's iterator
     try:
         with viewer.reader() as session:
-            options = export_options(viewer, session, pseudonymise=pseudonymise, public=public)
+            options = export_options(viewer.book, session, pseudonymise=pseudonymise, public=public)
             out = io.TextIOWrapper(spool, encoding="utf-8", newline="")
             count = exporter.write(session, KINDS[name], out, file_format, options)
             out.flush()
             out.detach()  # the spool stays open for the response
         if options.pseudonym_key is None:
-            _audit_identities(viewer, name, count)
+            record_identity_read(viewer.book, name, command="web export", records=count)
     except BaseException:
         spool.close()
         raise
@@ -173,20 +159,3 @@ def _chunks(spool: BinaryIO) -> Iterator[bytes]:
             yield chunk
     finally:
         spool.close()
-
-
-def _audit_identities(viewer: Viewer, kind: str, records: int) -> None:
-    """As the CLI does: every export of identities in clear is an audit entry (no data)."""
-    book = viewer.book
-    if kind != "persons" or not book.encrypted or book.keyring is None:
-        return
-    if not policy.can_see_identities(viewer.identity):
-        return
-    with book.engine.begin() as connection:
-        audit.record(
-            connection,
-            actor=viewer.identity,
-            action=audit.IDENTITIES_READ,
-            subject=kind,
-            details={"command": "web export", "records": records},
-        )
