@@ -23,6 +23,7 @@ from rightsledger.cli import (
     report,
     review,
     serve,
+    tokens,
     vault,
 )
 from rightsledger.cli.common import ACTING_USER, errors
@@ -48,10 +49,11 @@ extract.register(app)
 backup.register(app)
 access.register(app)
 review.register(app)
+accountability.register(app)
 serve.register(app)
 exchange.register(app)
-accountability.register(app)
 report.register(app)
+tokens.register(app)
 
 
 def _version(value: bool) -> None:
