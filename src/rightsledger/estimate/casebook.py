@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from rightsledger import vocab
 from rightsledger.errors import UserError
@@ -217,10 +217,14 @@ def _tabulate(
 
 
 def _source_labels(session: Session) -> dict[int, str]:
-    giver = aliased(Person)
+    """A list is named after the organization that kept it, else after its information record.
+
+    Never after a person who gave it: list names reach analysts, reports and exports, and a
+    person's id may carry their name.
+    """
     rows = session.execute(
-        select(Information.id, Information.external_id, Organization.external_id, giver.external_id)
-        .outerjoin(Organization, Organization.id == Information.organization_id)
-        .outerjoin(giver, giver.id == Information.person_id)
+        select(Information.id, Information.external_id, Organization.external_id).outerjoin(
+            Organization, Organization.id == Information.organization_id
+        )
     ).all()
-    return {row[0]: row[2] or row[3] or row[1] for row in rows}
+    return {row[0]: row[2] or row[1] for row in rows}

@@ -38,6 +38,7 @@ class SignInRequired(RightsledgerError):
     """No live session: pages redirect to the sign-in form, the API answers 401."""
 
     status = 401
+    code = "sign_in_required"
 
 
 class CsrfRefused(AccessDenied):

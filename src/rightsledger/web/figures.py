@@ -218,22 +218,25 @@ def pending_reviews(session: Session) -> tuple[int, int]:
 
 def perpetrator_names(
     session: Session, rows: list[tuple[str, str, int, str]], protector: Protector
-) -> dict[str, str]:
-    """Labels of the listed perpetrators as this viewer may see them (pseudonyms without the
-    key), looked up per request because the cached figures are shared by every viewer."""
+) -> dict[str, tuple[str, str]]:
+    """(reference, label) of each listed perpetrator as this viewer may see them: a pseudonym
+    stands for a person's id and name without the key. Looked up per request because the cached
+    figures are shared by every viewer."""
+    from rightsledger.account.parties import person_reference
     from rightsledger.model import Organization
 
-    names: dict[str, str] = {}
+    names: dict[str, tuple[str, str]] = {}
     for kind, external_id, _acts, _status in rows:
+        key = f"{kind}/{external_id}"
         if kind == "persons":
             person = session.scalar(select(Person).where(Person.external_id == external_id))
             if person is not None:
-                names[f"{kind}/{external_id}"] = person_label(person, protector)
+                names[key] = (person_reference(person, protector), person_label(person, protector))
         else:
             name = session.scalar(
                 select(Organization.name).where(Organization.external_id == external_id)
             )
-            names[f"{kind}/{external_id}"] = name or external_id
+            names[key] = (external_id, name or external_id)
     return names
 
 
