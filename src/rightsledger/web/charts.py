@@ -33,7 +33,8 @@ def stacked_bars(
 ) -> str:
     """A stacked bar chart as an SVG string (categories along x, one colour per series)."""
     left, right, top, bottom = 44, 12, 12, 28
-    legend_height = 18 * ((len(series) + 2) // 3)
+    columns = 2  # legend columns: long vocabulary labels need the room
+    legend_height = 18 * ((len(series) + columns - 1) // columns)
     plot_w = width - left - right
     plot_h = height - top - bottom
     total_height = height + legend_height
@@ -73,13 +74,14 @@ def stacked_bars(
                 f'text-anchor="middle">{escape(category)}</text>'
             )
     for number, item in enumerate(series):
-        column, row = number % 3, number // 3
-        x = left + column * (plot_w / 3)
+        column, row = number % columns, number // columns
+        x = left + column * (plot_w / columns)
         y = height + row * 18
         colour = PALETTE[number % len(PALETTE)]
+        label = item.label if len(item.label) <= 44 else item.label[:43] + "…"
         parts.append(
             f'<rect x="{x:.1f}" y="{y - 10}" width="10" height="10" fill="{colour}"/>'
-            f'<text x="{x + 14:.1f}" y="{y}">{escape(item.label[:40])}</text>'
+            f'<text x="{x + 14:.1f}" y="{y}">{escape(label)}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)
