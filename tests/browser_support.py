@@ -113,11 +113,6 @@ class LiveSite:
         return current_code(self.casebook, role, self.web.secrets[role])
 
 
-# Chromium asks every site for /favicon.ico by itself; the app serves none yet, so that one 404
-# is not a page's fault. Drop this once base.html links an icon (reported to the lead).
-TOLERATED_MISSING = ("/favicon.ico",)
-
-
 @dataclass
 class PageWatch:
     """What went wrong in the browser while a test ran: must stay empty."""
@@ -134,8 +129,6 @@ class PageWatch:
             return
         where = message.location.get("url") or ""
         path = urlsplit(where).path
-        if path in TOLERATED_MISSING and "status of 404" in message.text:
-            return
         if any(path == p and f"status of {s} " in message.text for p, s in self.expected):
             return
         self.problems.append(f"console error on {where}: {message.text}")

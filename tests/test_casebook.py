@@ -132,3 +132,28 @@ def test_config_from_a_newer_rightsledger_is_refused(tmp_path: Path) -> None:
     (tmp_path / "cb" / CONFIG_NAME).write_text('format = 99\ndatabase = "sqlite"\n')
     with pytest.raises(CasebookError, match="newer than this rightsledger"):
         Casebook.open(tmp_path / "cb")
+
+
+def test_migrations_build_exactly_the_model_schema(casebook: Casebook) -> None:
+    """A model change without its migration (or the reverse) fails here, on both databases."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from rightsledger.model import Base
+
+    with casebook.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": False})
+        differences = compare_metadata(context, Base.metadata)
+
+    # Alembic's own table and the dialects' search tables are not part of the model.
+    def dialect_only(difference: object) -> bool:
+        if not isinstance(difference, tuple) or difference[0] not in {
+            "remove_table",
+            "remove_index",
+        }:
+            return False
+        table = difference[1] if difference[0] == "remove_table" else difference[1].table
+        return table.name == "alembic_version" or table.name.startswith("document_search")
+
+    real = [difference for difference in differences if not dialect_only(difference)]
+    assert real == [], "\n".join(map(repr, real))

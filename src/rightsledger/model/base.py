@@ -69,11 +69,13 @@ class Record(Base):
     created_at: Mapped[dt.datetime] = mapped_column(
         UTCDateTime, default=utc_now, server_default=func.current_timestamp()
     )
+    # Indexed: the web app's cached figures are keyed on the latest change of each table.
     updated_at: Mapped[dt.datetime] = mapped_column(
         UTCDateTime,
         default=utc_now,
         onupdate=utc_now,
         server_default=func.current_timestamp(),
+        index=True,
     )
 
 

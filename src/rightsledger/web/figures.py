@@ -8,9 +8,11 @@ changes a record, and is never stale after.
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import Session
@@ -34,6 +36,8 @@ from rightsledger.model.base import Record
 from rightsledger.protect.envelope import Protector
 from rightsledger.web.state import WebState
 
+T = TypeVar("T")
+
 FINGERPRINT_TABLES: tuple[type[Record], ...] = (
     Act,
     Event,
@@ -46,15 +50,32 @@ FINGERPRINT_TABLES: tuple[type[Record], ...] = (
 
 
 def fingerprint(session: Session) -> tuple[Any, ...]:
-    """What the figures depend on, in one round trip: (count, latest update) per table."""
+    """What the figures depend on, in one round trip of index lookups: the highest id and the
+    latest change of each table. Records are never deleted (updates touch ``updated_at``), so
+    the pair changes whenever a figure could."""
     parts = []
     for model in FINGERPRINT_TABLES:
-        parts.append(select(func.count(model.id)).scalar_subquery())
+        parts.append(select(func.max(model.id)).scalar_subquery())
         parts.append(select(func.max(model.updated_at)).scalar_subquery())
-    parts.append(select(func.count(LinkPair.id)).scalar_subquery())
-    parts.append(select(func.max(Claim.reviewed_at)).scalar_subquery())
+    for extra in (Document.id, LinkPair.id, LinkPair.reviewed_at, Claim.id, Claim.reviewed_at):
+        parts.append(select(func.max(extra)).scalar_subquery())
     row = session.execute(select(*parts)).one()
     return tuple(row)
+
+
+def cached(state: WebState, key: str, mark: tuple[Any, ...], compute: Callable[[], T]) -> T:
+    """The value under ``key`` if it was computed at ``mark``, else computed once: concurrent
+    requests for a stale key wait for the one computing it instead of all computing it."""
+    found = state.cache.get(key)
+    if found is not None and found[0] == mark:
+        return typing.cast(T, found[1])
+    with state.lock_for(key):
+        found = state.cache.get(key)
+        if found is not None and found[0] == mark:
+            return typing.cast(T, found[1])
+        value = compute()
+        state.cache[key] = (mark, value)
+        return value
 
 
 @dataclass
@@ -84,16 +105,20 @@ class Dashboard:
     estimate_problems: list[str] = field(default_factory=list)
 
 
-def dashboard(session: Session, state: WebState, *, published_only: bool) -> Dashboard:
-    key = f"dashboard:{published_only}"
-    mark = fingerprint(session)
-    cached = state.cache.get(key)
-    if cached is not None and cached[0] == mark:
-        result: Dashboard = cached[1]
-        return result
-    result = _compute(session, published_only=published_only)
-    state.cache[key] = (mark, result)
-    return result
+def dashboard(
+    session: Session,
+    state: WebState,
+    *,
+    published_only: bool,
+    mark: tuple[Any, ...] | None = None,
+) -> Dashboard:
+    """The dashboard's figures (``mark``: the casebook's fingerprint, if already taken)."""
+    return cached(
+        state,
+        f"dashboard:{published_only}",
+        mark if mark is not None else fingerprint(session),
+        lambda: _compute(session, published_only=published_only),
+    )
 
 
 def _published(model: Any, published_only: bool) -> list[Any]:
@@ -160,13 +185,19 @@ def _is_published(session: Session, kind: str, external_id: str) -> bool:
     return bool(session.scalar(select(model.published).where(model.external_id == external_id)))
 
 
-def estimates(session: Session, state: WebState) -> tuple[list[Estimate], list[str]]:
+def estimates(
+    session: Session, state: WebState, mark: tuple[Any, ...] | None = None
+) -> tuple[list[Estimate], list[str]]:
     """Log-linear estimates for each act type with enough lists (cached like the dashboard)."""
-    mark = fingerprint(session)
-    cached = state.cache.get("estimates")
-    if cached is not None and cached[0] == mark:
-        found: tuple[list[Estimate], list[str]] = cached[1]
-        return found
+    return cached(
+        state,
+        "estimates",
+        mark if mark is not None else fingerprint(session),
+        lambda: _estimates(session),
+    )
+
+
+def _estimates(session: Session) -> tuple[list[Estimate], list[str]]:
     from rightsledger.estimate.casebook import capture_histories
     from rightsledger.estimate.run import estimate
 
@@ -198,7 +229,6 @@ def estimates(session: Session, state: WebState) -> tuple[list[Estimate], list[s
                 lists=list(result.lists),
             )
         )
-    state.cache["estimates"] = (mark, (results, problems))
     return results, problems
 
 

@@ -19,10 +19,13 @@ def dashboard(request: Request, viewer: PageViewer) -> Response:
     published_only = viewer.published_only("read", kind="acts")
     _ = viewer.translations().gettext
     with viewer.reader() as session:
-        data = figures.dashboard(session, state_of(request), published_only=published_only)
+        mark = figures.fingerprint(session)
+        data = figures.dashboard(
+            session, state_of(request), published_only=published_only, mark=mark
+        )
         # Estimates rest on every source list, published or not: a viewer sees none.
         estimates, problems = (
-            ([], []) if published_only else figures.estimates(session, state_of(request))
+            ([], []) if published_only else figures.estimates(session, state_of(request), mark)
         )
         documents = []
         if not published_only:
