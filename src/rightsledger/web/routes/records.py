@@ -10,6 +10,7 @@ an audit entry.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Query, Request
@@ -66,13 +67,14 @@ R = TypeVar("R", bound=Record)
 # -- shared ---------------------------------------------------------------------------------
 
 
-def vocabulary_options(name: str, lang: str) -> list[tuple[str, str]]:
+@cache  # vocabularies are fixed for the life of the process
+def vocabulary_options(name: str, lang: str) -> tuple[tuple[str, str], ...]:
     """(slug, label) of every term, children indented under their parent, for a <select>."""
     terms = vocab.load(name)
-    return [
+    return tuple(
         (term.slug, "\u2003" * len(terms.ancestors(term.slug)) + term.label(lang))
         for term in terms.terms
-    ]
+    )
 
 
 def find_record(
