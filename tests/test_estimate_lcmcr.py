@@ -111,7 +111,11 @@ def test_compiled_variates_have_the_right_moments() -> None:
         gammas = np.empty(reps)
         for i in range(reps):
             binomials[i] = rng.binomial(state, n, p)
-            gammas[i] = np.exp(rng.log_gamma(state, spare, shape))
+            # Both Gamma routines: log_gamma (any shape) and gamma (shapes from 1 up).
+            if shape >= 1.0 and i % 2:
+                gammas[i] = rng.gamma(state, spare, shape)
+            else:
+                gammas[i] = np.exp(rng.log_gamma(state, spare, shape))
         return binomials, gammas
 
     # Inversion (small mean), BTRS (large mean), the p > 1/2 flip; Marsaglia-Tsang and the
@@ -124,3 +128,39 @@ def test_compiled_variates_have_the_right_moments() -> None:
         assert binomials.var() == pytest.approx(n * p * (1 - p), rel=0.03)
         assert gammas.mean() == pytest.approx(shape, rel=0.01)
         assert gammas.var() == pytest.approx(shape, rel=0.03)
+
+
+def test_compiled_multinomial_split_has_multinomial_moments() -> None:
+    import numba
+
+    from rightsledger.estimate import rng
+    from rightsledger.estimate.lcmcr_kernel import _split
+
+    @numba.njit(cache=False)
+    def splits(count: int, weights: np.ndarray, reps: int) -> np.ndarray:  # type: ignore[type-arg]
+        state = rng.seed_state(5)
+        classes = len(weights)
+        order = np.arange(classes)
+        tail = np.empty(classes)
+        out = np.zeros(classes, dtype=np.int64)
+        drawn = np.empty((reps, classes))
+        for i in range(reps):
+            _split(state, count, weights, order, tail, out)
+            drawn[i] = out
+        return drawn
+
+    # Unsorted weights with an empty class; 3 and 12 people go one by one (all or part of the
+    # way), 40 and 900 by binomials first.
+    weights = np.array([0.05, 0.0, 2.0, 0.6, 1.0, 0.01, 0.3])
+    probs = weights / weights.sum()
+    for count in (3, 12, 40, 900):
+        drawn = splits(count, weights, 100_000)
+        assert (drawn.sum(axis=1) == count).all()
+        assert drawn[:, 1].max() == 0
+        expected_var = count * probs * (1 - probs)
+        # Means within 5 standard errors; variances within 5% for the well-filled classes.
+        assert np.abs(drawn.mean(axis=0) - count * probs).max() < 5 * np.sqrt(
+            expected_var.max() / 100_000
+        )
+        filled = count * probs > 1
+        assert drawn.var(axis=0)[filled] == pytest.approx(expected_var[filled], rel=0.05)

@@ -5,10 +5,12 @@ needs a few hundred, so they set its speed. These are the textbook fast methods 
 (Blackman & Vigna), seeded through splitmix64:
 
 - normal: Marsaglia's polar method, keeping the second variate;
-- log-gamma: Marsaglia & Tsang (2000), returned as a logarithm so that Beta draws built from two
-  of them never round to exactly 0 or 1; shapes below 1 by Gamma(a + 1) * U^(1/a);
-- binomial: inversion when the mean is below 10, else Hörmann's BTRS (1993), with log k! from
-  Stirling's series instead of lgamma.
+- gamma: Marsaglia & Tsang (2000) for shapes from 1 up, no logarithm on the usual path;
+- log-gamma: the same, returned as a logarithm, for tiny shapes (below 1, by
+  Gamma(a + 1) * U^(1/a)) whose draws can underflow;
+- binomial: inversion when the mean is below 10 (a table of 1/k in its loop), else Hörmann's
+  BTRS (1993), with log k! from Stirling's series instead of lgamma, worked out only when the
+  quick acceptance test fails.
 
 The state is a uint64 array of 4 words plus a float64 array of 2 (the spare normal and its flag).
 
@@ -31,7 +33,7 @@ def compile_function(func: Callable[..., Any]) -> Any:
     try:
         return numba.njit(cache=True, nogil=True)(func)
     except RuntimeError:
-        return numba.njit(cache=False, nogil=True)(func)
+        return numba.njit(cache=True, nogil=True)(func)
 
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
@@ -40,6 +42,8 @@ _MIX2 = np.uint64(0x94D049BB133111EB)
 _TO_UNIT = 1.0 / 9007199254740992.0  # 2**-53
 _SMALL_LOG_FACTORIALS = np.array([math.lgamma(k + 1.0) for k in range(16)])
 _HALF_LOG_TWO_PI = 0.5 * math.log(2.0 * math.pi)
+_RECIPROCAL_COUNT = 64
+_RECIPROCALS = np.array([0.0] + [1.0 / k for k in range(1, _RECIPROCAL_COUNT)])
 
 
 @compile_function
@@ -122,8 +126,8 @@ def log_gamma(s: Any, spare: Any, shape: float) -> float:
 
 
 @compile_function
-def _log_gamma_above_one(s: Any, spare: Any, shape: float) -> float:
-    # Not recursive on purpose: numba's on-disk cache mishandles recursive functions.
+def gamma(s: Any, spare: Any, shape: float) -> float:
+    """A Gamma(shape, 1) draw for shape >= 1 (Marsaglia & Tsang); no logarithm on the usual path."""
     d = shape - 1.0 / 3.0
     c = 1.0 / math.sqrt(9.0 * d)
     while True:
@@ -134,10 +138,16 @@ def _log_gamma_above_one(s: Any, spare: Any, shape: float) -> float:
         v = v * v * v
         u = uniform(s)
         x2 = x * x
+        drawn: float = d * v
         if u < 1.0 - 0.0331 * x2 * x2:
-            return math.log(d) + math.log(v)
+            return drawn
         if u > 0.0 and math.log(u) < 0.5 * x2 + d * (1.0 - v + math.log(v)):
-            return math.log(d) + math.log(v)
+            return drawn
+
+
+@compile_function
+def _log_gamma_above_one(s: Any, spare: Any, shape: float) -> float:
+    return math.log(gamma(s, spare, shape))
 
 
 @compile_function
@@ -146,41 +156,54 @@ def binomial(s: Any, n: int, p: float) -> int:
         return 0
     if p >= 1.0:
         return n
-    if p > 0.5:
-        failures: int = _binomial_below_half(s, n, 1.0 - p)
-        return n - failures
-    successes: int = _binomial_below_half(s, n, p)
-    return successes
+    # Work with the smaller of p and 1 - p; the two methods are separate functions so that the
+    # short one (most calls in the sampler) stays cheap to call.
+    flip = p > 0.5
+    small = 1.0 - p if flip else p
+    drawn: int = (
+        _binomial_inversion(s, n, small) if n * small < 10.0 else _binomial_btrs(s, n, small)
+    )
+    return n - drawn if flip else drawn
 
 
 @compile_function
-def _binomial_below_half(s: Any, n: int, p: float) -> int:
+def _binomial_inversion(s: Any, n: int, p: float) -> int:
+    """Walk up the probabilities from 0 (mean below 10, so a few steps)."""
     q = 1.0 - p
-    if n * p < 10.0:
-        # Inversion: walk up the probabilities from 0.
-        start = math.exp(n * math.log1p(-p))
-        ratio = p / q
-        while True:
-            u = uniform(s)
-            k = 0
-            mass = start
-            while u > mass:
-                u -= mass
-                k += 1
-                if k > n:
-                    break
-                mass *= ratio * (n - k + 1) / k
-            if k <= n:
-                return k
+    start = math.exp(n * math.log(q))
+    ratio = p / q
+    while True:
+        u = uniform(s)
+        k = 0
+        mass = start
+        while u > mass:
+            u -= mass
+            k += 1
+            if k > n:
+                break
+            # A table of 1/k keeps a division out of this loop, the sampler's hottest.
+            step = _RECIPROCALS[k] if k < _RECIPROCAL_COUNT else 1.0 / k
+            mass *= ratio * (n - k + 1) * step
+        if k <= n:
+            return k
+
+
+@compile_function
+def _binomial_btrs(s: Any, n: int, p: float) -> int:
+    """Hörmann's transformed rejection with squeeze, for n p >= 10 and p <= 1/2."""
+    q = 1.0 - p
     spq = math.sqrt(n * p * q)
     b = 1.15 + 2.53 * spq
     a = -0.0873 + 0.0248 * b + 0.01 * p
     c = n * p + 0.5
     v_r = 0.92 - 4.2 / b
     alpha = (2.83 + 5.1 / b) * spq
-    lpq = math.log(p / q)
-    m = math.floor((n + 1) * p)
-    h = log_factorial(m) + log_factorial(n - m)
+    # The logarithms for the slow acceptance test are worked out only when it is first needed:
+    # most draws are accepted by the quick test before it.
+    lpq = 0.0
+    m = 0.0
+    h = 0.0
+    slow_test_ready = False
     while True:
         u = uniform(s) - 0.5
         v = uniform(s)
@@ -192,6 +215,11 @@ def _binomial_below_half(s: Any, n: int, p: float) -> int:
             return int(k)
         if v <= 0.0:
             continue
+        if not slow_test_ready:
+            slow_test_ready = True
+            lpq = math.log(p / q)
+            m = math.floor((n + 1) * p)
+            h = log_factorial(m) + log_factorial(n - m)
         v = math.log(v * alpha / (a / (us * us) + b))
         if v <= h - log_factorial(k) - log_factorial(n - k) + (k - m) * lpq:
             return int(k)
