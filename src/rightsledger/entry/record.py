@@ -10,8 +10,7 @@ referred to by external id and checked before anything is written, so a typo nam
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -99,27 +98,6 @@ class EntryResult:
     reused: tuple[str, ...] = field(default=())
 
 
-class _InOneTransaction(Casebook):
-    """The casebook, with every ``session()`` being the one unit of work already open.
-
-    ``import_table`` opens its own unit of work; run through this view, the imports of every kind
-    share one transaction, so a problem in the last one rolls back the first.
-    """
-
-    _shared: Session
-
-    @classmethod
-    def around(cls, casebook: Casebook, session: Session) -> _InOneTransaction:
-        view = cls.__new__(cls)
-        view.__dict__.update(casebook.__dict__)
-        view._shared = session
-        return view
-
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        yield self._shared
-
-
 def record_violation(casebook: Casebook, entry: ViolationEntry, *, actor: str) -> EntryResult:
     """Write the entry's records in one transaction; on any problem nothing is written.
 
@@ -128,7 +106,7 @@ def record_violation(casebook: Casebook, entry: ViolationEntry, *, actor: str) -
     """
     _require_grants(casebook, entry)
     with casebook.session() as session:
-        writer = _Writer(_InOneTransaction.around(casebook, session), session)
+        writer = _Writer(casebook, session)
         result = writer.write(entry, actor=actor)
     return result
 
@@ -347,7 +325,8 @@ class _Writer:
         }
         table = RawTable(source=SOURCE, columns=tuple(cells), rows=[RawRow(1, cells)])
         try:
-            import_table(self.book, KINDS[kind], table)
+            # Every kind in the one unit of work: a problem in the last rolls back the first.
+            import_table(self.book, KINDS[kind], table, session=self.session)
         except InputError as problem:
             # The row was cleaned from the form already; what is left (a name too long for its
             # column, a key not available) is reported on the field the section started from.

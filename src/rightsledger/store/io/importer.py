@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,13 +96,18 @@ class _Directory:
         raise InvalidValue(f'"{ref.external_id}" is ambiguous; write {spelled}')
 
 
-def import_table(casebook: Casebook, kind: Kind, table: RawTable) -> ImportReport:
+def import_table(
+    casebook: Casebook, kind: Kind, table: RawTable, *, session: Session | None = None
+) -> ImportReport:
+    """Create and update the table's records, all or nothing, in their own unit of work — or in
+    ``session``'s, when the caller writes several kinds that must stand or fall together."""
     _check_columns(kind, table)
     rows = list(_clean_rows(kind, table))
     report = ImportReport(kind=kind.name, source=table.source)
     if not rows:
         return report
-    with casebook.session() as session:
+    with _unit_of_work(casebook, session) as unit:
+        session = unit
         directory = _Directory(session)
         own = directory.ids(kind.name)
         _check_required(kind, rows, own, table.source)
@@ -130,6 +136,15 @@ def import_table(casebook: Casebook, kind: Kind, table: RawTable) -> ImportRepor
             details={"source": table.source, "created": report.created, "updated": report.updated},
         )
     return report
+
+
+@contextmanager
+def _unit_of_work(casebook: Casebook, shared: Session | None) -> Iterator[Session]:
+    if shared is not None:
+        yield shared  # the caller commits or rolls back
+        return
+    with casebook.session() as session:
+        yield session
 
 
 # -- cleaning -------------------------------------------------------------------------------------
