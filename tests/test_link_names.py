@@ -8,7 +8,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rightsledger.link.aliases import alias_groups, equivalent, given_key, known_given
-from rightsledger.link.names import family_skeleton, phonetic, romanise, skeleton
+from rightsledger.link.names import (
+    consonant_key,
+    family_skeleton,
+    phonetic,
+    romanise,
+    skeleton,
+)
 from rightsledger.link.records import split_full_name
 
 CONSONANTS = "бвгджзклмнпрстфхцчшщ"
@@ -35,7 +41,12 @@ def test_skeleton_is_lowercase_latin(text: str) -> None:
 def test_cyrillic_and_its_romanisations_share_a_skeleton(name: str) -> None:
     key = skeleton(name)
     assert key
-    for scheme in (iuliia.BGN_PCGN, iuliia.ICAO_DOC_9303, iuliia.GOST_52535):
+    for scheme in (
+        iuliia.BGN_PCGN,
+        iuliia.ICAO_DOC_9303,
+        iuliia.GOST_52535,
+        iuliia.GOST_7034,
+    ):
         assert skeleton(scheme.translate(name)) == key, scheme.name
     assert skeleton(scheme.translate(name).upper()) == key
 
@@ -52,6 +63,36 @@ def test_cyrillic_and_its_romanisations_share_a_skeleton(name: str) -> None:
 )
 def test_common_latin_habits_fold_to_one_key(spellings: list[str], key: str) -> None:
     assert {skeleton(s) for s in spellings} == {key}
+
+
+@given(st.text(max_size=30))
+def test_consonant_key_is_stable_and_holds_no_vowels(text: str) -> None:
+    key = consonant_key(skeleton(text))
+    assert consonant_key(key) == key
+    assert not set(key) & set("aeiouh")
+
+
+@pytest.mark.parametrize(
+    ("spellings", "key"),
+    [
+        # French writes ш as "ch", German writes з as "s" and ц as "z", ж as "sch".
+        (["Шарпудин", "Sharpudin", "Charpoudine", "Charpoudin"], "rpdn"),
+        (["Зарема", "Zarema", "Sarema"], "srm"),
+        (["Цацаев", "Tsatsaev", "Zazajew", "Cacaev"], "sv"),
+        (["Межидов", "Mezhidov", "Meschidow", "Mejidov"], "mdv"),
+    ],
+)
+def test_consonant_key_joins_what_schemes_disagree_on(spellings: list[str], key: str) -> None:
+    assert {consonant_key(skeleton(s)) for s in spellings} == {key}
+
+
+def test_scholarly_hacheks_are_spelled_out_not_stripped() -> None:
+    # Stripping the accent would read Šaipov as Saipov and Ibragimovič as "Ibragimovik".
+    assert skeleton("Šaipov") == skeleton("Шаипов") == skeleton("Shaipov")
+    assert skeleton("Ibragimovič") == skeleton("Ибрагимович")
+    assert skeleton("Žamaldaev") == skeleton("Жамалдаев")
+    # A lone c is the ц of GOST and ISO 9, not a k.
+    assert skeleton("Cacaev") == skeleton("Цацаев")
 
 
 def test_feminine_family_names_share_the_family_key() -> None:
@@ -117,6 +158,12 @@ def test_no_form_belongs_to_two_groups() -> None:
         ("Mohammed Hasanov", "Mohammed", "", "Hasanov"),
         ("Бислан Тагаев", "Бислан", "", "Тагаев"),
         ("TAGAEV BISLAN", "BISLAN", "", "TAGAEV"),
+        # Mixed case: the word in capitals is the family name, even an unknown given name.
+        ("Charpoudin IAIZOV", "Charpoudin", "", "IAIZOV"),
+        # A compound given name counts as known when one part is.
+        ("Висаитов Хож-Ахмед", "Хож-Ахмед", "", "Висаитов"),
+        # No patronymic ending (a typo): it still follows the given name.
+        ("Эаханова Малика Тамерлановa", "Малика", "Тамерлановa", "Эаханова"),
     ],
 )
 def test_full_names_come_apart_in_either_order(

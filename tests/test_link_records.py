@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rightsledger.errors import InputError
+from rightsledger.link.names import skeleton
 from rightsledger.link.records import (
     Interval,
     birth_from_age,
@@ -57,6 +58,32 @@ def test_age_26_in_2017_overlaps_12_march_1991() -> None:
     assert record.birth_lo is not None
     assert record.birth_hi is not None
     assert record.birth_lo <= born.low <= record.birth_hi
+
+
+@pytest.mark.parametrize(
+    ("given_name", "family_name"),
+    [
+        ("Abdulayev", "Magomed"),  # a known given name in the family column
+        ("Kashchukhdonayev", "Khozh-Akhmed"),  # a compound whose part is known
+        ("Shishkhanov", "Yuspu"),  # a typo: unknown, but only one side looks like a family
+    ],
+)
+def test_given_and_family_written_into_each_others_columns(
+    given_name: str, family_name: str
+) -> None:
+    record = prepare({"record_id": "x", "given_name": given_name, "family_name": family_name})
+    assert record.family_skel == skeleton(given_name)
+    assert record.given_skel == skeleton(family_name)
+
+
+@pytest.mark.parametrize(
+    ("given_name", "family_name"),
+    [("Magomed", "Abdulayev"), ("Sharpudin", "Musaev"), ("Ruslan", "Sultan")],
+)
+def test_names_in_their_own_columns_stay_put(given_name: str, family_name: str) -> None:
+    record = prepare({"record_id": "x", "given_name": given_name, "family_name": family_name})
+    assert record.given_skel == skeleton(given_name)
+    assert record.family_skel == skeleton(family_name)
 
 
 def test_an_age_without_event_date_says_nothing_about_birth() -> None:

@@ -34,5 +34,12 @@ def equivalent(first: str, second: str) -> bool:
 
 
 def known_given(word: str) -> bool:
-    """Whether a word is a given name the table knows (used to read full names in any order)."""
-    return skeleton(word) in alias_groups()
+    """Whether a word is a given name the table knows (used to read full names in any order).
+
+    A compound (Лом-Али, Khozh-Akhmed, Abdul-Khamid) counts when one of its parts is known.
+    """
+    groups = alias_groups()
+    if skeleton(word) in groups:
+        return True
+    parts = [skeleton(part) for part in word.split("-")]
+    return len(parts) > 1 and any(part in groups for part in parts if part)

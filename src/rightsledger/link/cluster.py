@@ -5,7 +5,8 @@ Khasanov born 1991 and Magomed Khasanov born 1985 meet through a third record th
 the name. Here links are taken strongest first and two clusters merge only if no member of one
 contradicts a member of the other:
 
-- a different given name (brothers share a family name, patronymic and place, not a given name),
+- a different given name (brothers share a family name, patronymic and place, not a given name;
+  two names the alias table knows as different count as different even one letter apart),
 - birth dates more than a year apart, a different sex, a clearly different patronymic,
 - two records from one source, unless that pair itself is a strong match (a source rarely lists
   one man twice; when the input has a single source this rule is off).
@@ -20,7 +21,8 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
-from rightsledger.link.names import loose
+from rightsledger.link.aliases import alias_groups
+from rightsledger.link.names import consonant_key, loose
 from rightsledger.link.records import Prepared
 
 BIRTH_TOLERANCE_DAYS = 366
@@ -29,31 +31,33 @@ BIRTH_TOLERANCE_DAYS = 366
 # that name joins neither until one of them is ruled out.
 AMBIGUITY_RATIO = 0.7
 CLEAR_LINK = 0.9
-SAME_SOURCE_THRESHOLD = 0.9
+SAME_SOURCE_THRESHOLD = 0.8
 
 
 def _far(a: str | None, b: str | None, edits: int) -> bool:
     return a is not None and b is not None and a != b and OSA.distance(a, b) > edits
 
 
+def _different_given_names(a: Prepared, b: Prepared) -> bool:
+    if not (a.given_key and b.given_key) or a.given_key == b.given_key:
+        return False
+    groups = alias_groups()
+    if a.given_skel in groups and b.given_skel in groups:
+        return True  # two names the table knows: Adlan and Aslan are brothers, not a typo
+    return _far(a.given_skel, b.given_skel, 2) and a.given_ph != b.given_ph
+
+
 def contradict(a: Prepared, b: Prepared) -> bool:
     """Whether two records cannot describe one person, whatever their score."""
     if a.sex and b.sex and a.sex != b.sex:
         return True
-    if (
-        a.given_key
-        and b.given_key
-        and a.given_key != b.given_key
-        and _far(a.given_skel, b.given_skel, 2)
-        and a.given_ph != b.given_ph
-    ):
-        return True
-    if _far(a.patronymic_skel, b.patronymic_skel, 3):
+    if _different_given_names(a, b) or _far(a.patronymic_skel, b.patronymic_skel, 3):
         return True
     if (
         _far(a.family_skel, b.family_skel, 2)
         and a.family_ph != b.family_ph
         and loose(a.family_skel or "") != loose(b.family_skel or "")
+        and consonant_key(a.family_skel or "") != consonant_key(b.family_skel or "")
     ):
         return True
     if a.birth_lo is not None and b.birth_lo is not None:

@@ -7,10 +7,11 @@ on DuckDB in memory, on the driver, from the prepared keys; Spark only scores th
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,8 @@ from typing import Any, Literal
 import pyarrow as pa
 
 from rightsledger.errors import UserError
-from rightsledger.link.names import loose
+from rightsledger.link.aliases import alias_groups
+from rightsledger.link.names import consonant_key, loose
 from rightsledger.link.records import Prepared
 
 Backend = Literal["duckdb", "spark"]
@@ -39,13 +41,23 @@ SCHEMA = pa.schema(
         ("family_ph", pa.string()),
         ("family_sorted", pa.string()),
         ("family_loose", pa.string()),
+        ("family_cons", pa.string()),
+        ("given_cons", pa.string()),
+        ("given_known", pa.bool_()),
+        ("place_cons", pa.string()),
         ("name_key", pa.string()),
         ("rare_name_key", pa.string()),
+        ("rare_cons_key", pa.string()),
+        ("rare_family_head", pa.string()),
+        ("rare_family_tail", pa.string()),
+        ("rare_given_cons", pa.string()),
+        ("rare_given_head", pa.string()),
         ("given_initial", pa.string()),
         ("patronymic_skel", pa.string()),
         ("birth_lo", pa.int64()),
         ("birth_hi", pa.int64()),
         ("birth_day", pa.int64()),
+        ("birth_swapped", pa.int64()),
         ("by_lo", pa.int64()),
         ("by_hi", pa.int64()),
         ("place_key", pa.string()),
@@ -76,6 +88,16 @@ BLOCKING_RULES = (
     "l.family_skel = r.given_skel and l.given_skel = r.family_skel",
     "l.family_loose = r.family_loose and l.given_key = r.given_key "
     "and l.family_skel <> r.family_skel",
+    # Spellings no key joins (a typing error, French "ch" for ш, German "s" for з): one name
+    # part must agree and the other share its consonants, its first letters or its ending.
+    # Like bare names, these looser keys only join while few records share them.
+    "l.given_key = r.given_key and l.family_cons = r.family_cons and l.by_lo = r.by_lo",
+    "l.family_skel = r.family_skel and l.given_cons = r.given_cons and l.by_lo = r.by_lo",
+    "l.rare_cons_key = r.rare_cons_key",
+    "l.rare_family_head = r.rare_family_head",
+    "l.rare_family_tail = r.rare_family_tail",
+    "l.rare_given_cons = r.rare_given_cons",
+    "l.rare_given_head = r.rare_given_head",
 )
 RARE_NAME_RECORDS = 60
 
@@ -100,12 +122,26 @@ def _level(sql: str, label: str, tf: str | None = None, m: float | None = None) 
     return level
 
 
+def _fuzzy(sql: str, label: str, *, tf: str, m: float) -> dict[str, Any]:
+    """A spelling-variant level adjusted by the commoner of the two spellings, never upwards.
+
+    "Mgomed" against "Magomed" says as little as two records spelled "Magomed": it is adjusted
+    down like exact agreement on a common name. A rare name is not adjusted up, because a
+    near miss on a rare name is also a near miss on its many look-alikes. The floor that keeps
+    the adjustment at or below zero (the u of exact agreement) is set from the data at training.
+    """
+    level = _level(sql, label, tf=tf, m=m)
+    level["tf_minimum_u_value"] = 0.0
+    return level
+
+
 def _null(*columns: str) -> dict[str, Any]:
     sql = " OR ".join(f"{c}_l IS NULL OR {c}_r IS NULL" for c in columns)
     return {"sql_condition": sql, "label_for_charts": "missing", "is_null_level": True}
 
 
 ELSE = {"sql_condition": "ELSE", "label_for_charts": "different"}
+NOT_BOTH_KNOWN = "NOT (given_known_l AND given_known_r)"
 
 SEPARATE_NAMES: tuple[dict[str, Any], ...] = (
     {
@@ -119,8 +155,26 @@ SEPARATE_NAMES: tuple[dict[str, Any], ...] = (
                 tf="given_key",
                 m=0.08,
             ),
-            _level("levenshtein(given_skel_l, given_skel_r) <= 1", "one edit apart", m=0.07),
-            _level("given_ph_l = given_ph_r", "same sound key", m=0.02),
+            # Two names the table knows as different are different even one letter apart:
+            # brothers are called Adlan and Aslan, Islam and Ismail.
+            _fuzzy(
+                f"levenshtein(given_skel_l, given_skel_r) <= 1 AND {NOT_BOTH_KNOWN}",
+                "one edit apart",
+                tf="given_skel",
+                m=0.07,
+            ),
+            _fuzzy(
+                f"given_ph_l = given_ph_r AND {NOT_BOTH_KNOWN}",
+                "same sound key",
+                tf="given_skel",
+                m=0.02,
+            ),
+            _fuzzy(
+                f"given_cons_l = given_cons_r AND {NOT_BOTH_KNOWN}",
+                "same consonants",
+                tf="given_skel",
+                m=0.02,
+            ),
             {**ELSE, "m_probability": 0.03},
         ],
     },
@@ -129,11 +183,23 @@ SEPARATE_NAMES: tuple[dict[str, Any], ...] = (
         "comparison_levels": [
             _null("family_skel"),
             _level("family_skel_l = family_skel_r", "same spelling key", tf="family_skel", m=0.82),
-            _level("levenshtein(family_skel_l, family_skel_r) <= 1", "one edit apart", m=0.09),
-            _level("family_loose_l = family_loose_r", "same loose key (ж/ш/й merged)", m=0.03),
-            _level(
+            _fuzzy(
+                "levenshtein(family_skel_l, family_skel_r) <= 1",
+                "one edit apart",
+                tf="family_skel",
+                m=0.09,
+            ),
+            _fuzzy(
+                "family_loose_l = family_loose_r",
+                "same loose key (ж/ш/й merged)",
+                tf="family_skel",
+                m=0.03,
+            ),
+            _fuzzy("family_cons_l = family_cons_r", "same consonants", tf="family_skel", m=0.03),
+            _fuzzy(
                 "levenshtein(family_skel_l, family_skel_r) <= 2 OR family_ph_l = family_ph_r",
                 "two edits apart or same sound key",
+                tf="family_skel",
                 m=0.06,
             ),
             {**ELSE, "m_probability": 0.03},
@@ -161,6 +227,10 @@ COMPARISONS: tuple[dict[str, Any], ...] = (
                 "same day",
             ),
             _level(
+                "birth_swapped_l = birth_day_r",
+                "same day with day and month swapped",
+            ),
+            _level(
                 "birth_lo_l <= birth_hi_r AND birth_lo_r <= birth_hi_l "
                 "AND birth_hi_l - birth_lo_l <= 31 AND birth_hi_r - birth_lo_r <= 31",
                 "same month",
@@ -186,6 +256,8 @@ COMPARISONS: tuple[dict[str, Any], ...] = (
         "comparison_levels": [
             _null("place_key"),
             _level("place_key_l = place_key_r", "same place", tf="place_key"),
+            # Grosnyj / Groznyy, Noschai-Jurt / Nozhay-Yurt: one place in two schemes.
+            _level("place_cons_l = place_cons_r", "same place in another spelling"),
             ELSE,
         ],
     },
@@ -196,7 +268,31 @@ COMPARISONS: tuple[dict[str, Any], ...] = (
 )
 
 
-def settings(link_type: str, prior: float) -> dict[str, Any]:
+def exact_agreement_rates(records: Sequence[Prepared]) -> dict[str, float]:
+    """How often two random records agree exactly on each name key (the u of that agreement)."""
+    from collections import Counter
+
+    rates = {}
+    for column in ("given_skel", "family_skel"):
+        values = [getattr(r, column) for r in records if getattr(r, column)]
+        counts = Counter(values).values()
+        total = len(values)
+        rates[column] = sum(c * c for c in counts) / (total * total) if total else 1.0
+    return rates
+
+
+def _with_floors(floors: Mapping[str, float]) -> list[dict[str, Any]]:
+    comparisons = copy.deepcopy(list(COMPARISONS))
+    for comparison in comparisons:
+        for level in comparison["comparison_levels"]:
+            if "tf_minimum_u_value" in level:
+                level["tf_minimum_u_value"] = floors.get(level["tf_adjustment_column"], 0.0)
+    return comparisons
+
+
+def settings(
+    link_type: str, prior: float, floors: Mapping[str, float] | None = None
+) -> dict[str, Any]:
     return {
         "link_type": link_type,
         "unique_id_column_name": "unique_id",
@@ -205,7 +301,7 @@ def settings(link_type: str, prior: float) -> dict[str, Any]:
         "blocking_rules_to_generate_predictions": [
             {"blocking_rule": rule} for rule in BLOCKING_RULES
         ],
-        "comparisons": list(COMPARISONS),
+        "comparisons": _with_floors(floors or {}),
         "retain_matching_columns": False,
         "retain_intermediate_calculation_columns": True,
         "additional_columns_to_retain": [],
@@ -222,18 +318,41 @@ def arrow_table(records: Sequence[Prepared]) -> pa.Table:
 
     from collections import Counter
 
-    name_keys = [
-        f"{r.family_skel}|{r.given_key}" if r.family_skel and r.given_key else None for r in records
-    ]
-    frequency = Counter(name_keys)
+    def joined(first: str | None, second: str | None) -> str | None:
+        return f"{first}|{second}" if first and second else None
+
+    def rare(keys: list[str | None]) -> list[str | None]:
+        frequency = Counter(keys)
+        return [key if key and frequency[key] <= RARE_NAME_RECORDS else None for key in keys]
+
+    known = alias_groups()
+    family_cons = [consonant_key(r.family_skel or "") or None for r in records]
+    given_cons = [consonant_key(r.given_skel or "") or None for r in records]
+    name_keys = [joined(r.family_skel, r.given_key) for r in records]
+    capped = {
+        "rare_name_key": rare(name_keys),
+        "rare_cons_key": rare(
+            [joined(r.given_key, c) for r, c in zip(records, family_cons, strict=True)]
+        ),
+        "rare_family_head": rare([joined(r.given_key, (r.family_skel or "")[:3]) for r in records]),
+        "rare_family_tail": rare(
+            [joined(r.given_key, (r.family_skel or "")[-4:]) for r in records]
+        ),
+        "rare_given_cons": rare(
+            [joined(r.family_skel, c) for r, c in zip(records, given_cons, strict=True)]
+        ),
+        "rare_given_head": rare([joined(r.family_skel, (r.given_skel or "")[:2]) for r in records]),
+    }
     columns: dict[str, list[Any]] = {name: [] for name in SCHEMA.names}
-    for record, name_key in zip(records, name_keys, strict=True):
+    for index, (record, name_key) in enumerate(zip(records, name_keys, strict=True)):
         row = record.as_row()
-        row["birth_day"] = (
+        birth_day = (
             record.birth_lo
             if record.birth_lo is not None and record.birth_lo == record.birth_hi
             else None
         )
+        row["birth_day"] = birth_day
+        row["birth_swapped"] = _swapped(birth_day)
         row["by_lo"] = year(record.birth_lo)
         row["by_hi"] = year(record.birth_hi)
         family = record.family_skel or ""
@@ -241,12 +360,27 @@ def arrow_table(records: Sequence[Prepared]) -> pa.Table:
         row["family_loose"] = loose(family) or None
         row["given_initial"] = (record.given_skel or "")[:1] or None
         row["name_key"] = name_key
-        row["rare_name_key"] = (
-            name_key if name_key and frequency[name_key] <= RARE_NAME_RECORDS else None
-        )
+        row["family_cons"] = family_cons[index]
+        row["given_cons"] = given_cons[index]
+        row["place_cons"] = consonant_key(record.place_key or "") or None
+        row["given_known"] = bool(record.given_skel) and record.given_skel in known
+        for name, keys in capped.items():
+            row[name] = keys[index]
         for name in SCHEMA.names:
             columns[name].append(row[name])
     return pa.Table.from_pydict(columns, schema=SCHEMA)
+
+
+def _swapped(ordinal: int | None) -> int | None:
+    """The day written with day and month exchanged (3 December for 12 March), when it exists."""
+    from datetime import date
+
+    if ordinal is None:
+        return None
+    day = date.fromordinal(ordinal)
+    if day.day > 12 or day.day == day.month:
+        return None
+    return date(day.year, day.day, day.month).toordinal()
 
 
 @contextmanager
@@ -298,7 +432,8 @@ def train(records: Sequence[Prepared], *, session: DuckSession) -> dict[str, Any
     with quiet_splink():
         db_api = DuckDBAPI(connection=session.connection)
         table = db_api.register(arrow_table(records), table_name="rl_training")
-        linker = Linker(table, settings("dedupe_only", prior), log_level=None)
+        floors = exact_agreement_rates(records)
+        linker = Linker(table, settings("dedupe_only", prior, floors), log_level=None)
         linker.training.estimate_u_using_random_sampling(
             max_pairs=U_SAMPLE_PAIRS, seed=SEED, min_count_per_level=None, num_chunks=1
         )

@@ -56,12 +56,37 @@ _FEMININE_ENDING = re.compile(r"(ov|ev|in|yn|sk)a$|(sk|ts)aia$")
 _PATRONYMIC_ENDINGS = ("ovih", "evih", "ovna", "evna", "ihna", "ih", "kyzy", "ogly", "uly")
 
 
+# Scholarly and ISO 9 romanisations write one letter with a háček where English writes two;
+# stripping the accent would turn Šaipov into "Saipov". Spell them out first.
+_DIACRITIC_LETTERS = str.maketrans(
+    {
+        "š": "sh",
+        "Š": "Sh",
+        "č": "ch",
+        "Č": "Ch",
+        "ž": "zh",
+        "Ž": "Zh",
+        "ŝ": "shch",
+        "Ŝ": "Shch",
+        "ǆ": "dzh",
+        "ĵ": "zh",
+        "ä": "a",
+        "ö": "o",
+        "ü": "u",
+        "Ä": "A",
+        "Ö": "O",
+        "Ü": "U",
+    }
+)
+
+
 @lru_cache(maxsize=65536)
 def romanise(text: str) -> str:
     """Latin letters for any name: Cyrillic by BGN/PCGN, other letters stripped of accents."""
     if _CYRILLIC.search(text):
         text = iuliia.BGN_PCGN.translate(text)
-    decomposed = unicodedata.normalize("NFKD", text)
+    composed = unicodedata.normalize("NFC", text)  # a caron may come as a combining mark
+    decomposed = unicodedata.normalize("NFKD", composed.translate(_DIACRITIC_LETTERS))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -88,7 +113,8 @@ def _fold(word: str) -> str:
     word = _FRENCH_FINAL_E.sub("n", word)
     for written, folded in _FOLDS:
         word = word.replace(written, folded)
-    word = _C_ALONE.sub("k", word)
+    # After ch/ck/tc are folded, a lone c is the ц of GOST, ISO 9 and scholarly schemes.
+    word = _C_ALONE.sub("ts", word)
     # y, j and i all write the glide of я/ю/е/й in one scheme or another.
     word = word.replace("y", "i").replace("j", "i")
     word = _GLIDE_BETWEEN_VOWELS.sub("", word)
@@ -105,6 +131,29 @@ def loose(key: str) -> str:
     word = key.replace("sh", "i").replace(" ", "")
     word = _GLIDE_BETWEEN_VOWELS.sub("", word)
     return _DOUBLED.sub(r"\1", word)
+
+
+_CONSONANT_FOLDS = (("sh", ""), ("ts", "s"), ("z", "s"), ("h", ""), ("i", ""))
+_VOWEL = re.compile(r"[aeiou]")
+
+
+def consonant_key(key: str) -> str:
+    """The consonants of a skeleton on which every scheme agrees, vowels and hushes dropped.
+
+    French writes ш as "ch" (Chamil), German writes з as "s" and ц as "z" (Sarema, Zammumaew);
+    the skeleton cannot tell those from х or з, but they all agree on the remaining consonants.
+    A dropped or mistyped vowel disappears as well. Too coarse to decide anything alone: used
+    for blocking and as a weak comparison level.
+    """
+    word = key.replace(" ", "")
+    while True:
+        folded = word
+        for written, into in _CONSONANT_FOLDS:
+            folded = folded.replace(written, into)
+        folded = _DOUBLED.sub(r"\1", _VOWEL.sub("", folded))
+        if folded == word:
+            return word
+        word = folded
 
 
 def family_skeleton(text: str) -> str:

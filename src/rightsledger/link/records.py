@@ -126,6 +126,11 @@ class NameParts:
     family: str
 
 
+def _in_capitals(word: str) -> bool:
+    letters = [ch for ch in word if ch.isalpha()]
+    return len(letters) > 1 and all(ch.isupper() for ch in letters)
+
+
 def split_full_name(full_name: str) -> NameParts:
     """Read a full name in either order: a known given name, a patronymic ending, the rest family.
 
@@ -136,6 +141,15 @@ def split_full_name(full_name: str) -> NameParts:
     words = tokens(full_name)
     patronymic = [w for w in words if looks_like_patronymic(w)]
     rest = [w for w in words if w not in patronymic]
+    capitals = [w for w in rest if _in_capitals(w)]
+    if capitals and len(capitals) < len(rest):
+        # "Charpoudin IAIZOV": lists that mix cases write the family name in capitals.
+        first = next(w for w in rest if w not in capitals)
+        return NameParts(
+            given=first,
+            patronymic=" ".join(patronymic[:1]),
+            family=" ".join(w for w in rest if w != first),
+        )
     known = [w for w in rest if known_given(w)]
     # A known given name wins even when it ends like a family name (Husain, Ruslan).
     given = next((w for w in known if not looks_like_family(w)), known[0] if known else None)
@@ -148,6 +162,11 @@ def split_full_name(full_name: str) -> NameParts:
             given = others[0]
         elif len(rest) > 1:
             given = rest[-1] if family_like and family_like[0] == rest[0] else rest[0]
+    if given is not None and not patronymic and len(rest) == 3 and rest.index(given) < 2:
+        # Three words and no patronymic ending (a typo in it): in both Russian orders, family
+        # given patronymic and given patronymic family, the patronymic follows the given name.
+        patronymic = [rest[rest.index(given) + 1]]
+        rest = [w for w in rest if w not in patronymic]
     family = [w for w in rest if w != given]
     return NameParts(
         given=given or "", patronymic=" ".join(patronymic[:1]), family=" ".join(family)
@@ -219,6 +238,8 @@ def prepare(
         _cell(record, "patronymic"),
         _cell(record, "family_name"),
     )
+    if given and family and _columns_swapped(given, family):
+        given, family = family, given
     full = _cell(record, "full_name")
     if full and not (given or family):
         parts = split_full_name(full)
@@ -248,6 +269,13 @@ def prepare(
         place_key=_or_none(skeleton(place) if place else ""),
         sex=sex,
     )
+
+
+def _columns_swapped(given: str, family: str) -> bool:
+    """Whether a family name was written into the given-name column and the other way round."""
+    if known_given(given) or not looks_like_family(given):
+        return False
+    return known_given(family) or not looks_like_family(family)
 
 
 def _birth_interval(
