@@ -50,6 +50,11 @@ class Dialect(ABC):
     ) -> None:
         """Make new rows get ids past those inserted explicitly (by a restore, say)."""
 
+    def refresh_statistics(  # noqa: B027 - a no-op unless the planner needs telling
+        self, connection: Connection, tables: Sequence[str]
+    ) -> None:
+        """After a bulk load: let the query planner know the tables' new sizes."""
+
 
 class SQLiteDialect(Dialect):
     """The embedded default: one file per casebook, WAL, foreign keys, secure delete."""
@@ -176,6 +181,12 @@ class PostgresDialect(Dialect):
                 f"COALESCE({highest}, 1), {highest} IS NOT NULL) FROM {table.name}"
             )
             connection.execute(text(statement), {"table": table.name, "column": column.name})
+
+    def refresh_statistics(self, connection: Connection, tables: Sequence[str]) -> None:
+        # Without statistics (autovacuum off, or not yet run) the planner guesses, and the
+        # generic plans of prepared statements can fall back to scanning whole tables.
+        for table in tables:
+            connection.execute(text(f'ANALYZE "{table}"'))
 
 
 def dialect_named(name: str) -> Dialect:

@@ -29,8 +29,10 @@ from rightsledger.model import (
     Information,
     Involvement,
     LinkPair,
+    Organization,
     Person,
     Proceeding,
+    Relationship,
 )
 from rightsledger.model.base import Record
 from rightsledger.protect.envelope import Protector
@@ -46,6 +48,8 @@ FINGERPRINT_TABLES: tuple[type[Record], ...] = (
     Proceeding,
     Information,
     Citation,
+    Organization,
+    Relationship,
 )
 
 
@@ -179,8 +183,6 @@ def _compute(session: Session, *, published_only: bool) -> Dashboard:
 
 
 def _is_published(session: Session, kind: str, external_id: str) -> bool:
-    from rightsledger.model import Organization
-
     model = Person if kind == "persons" else Organization
     return bool(session.scalar(select(model.published).where(model.external_id == external_id)))
 
@@ -253,7 +255,6 @@ def perpetrator_names(
     stands for a person's id and name without the key. Looked up per request because the cached
     figures are shared by every viewer."""
     from rightsledger.account.parties import person_reference
-    from rightsledger.model import Organization
 
     names: dict[str, tuple[str, str]] = {}
     for kind, external_id, _acts, _status in rows:

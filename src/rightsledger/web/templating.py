@@ -7,11 +7,13 @@ two requests in two languages can render at the same time.
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 
 from rightsledger import __version__, i18n, vocab
 from rightsledger.web.context import Viewer
@@ -33,6 +35,26 @@ def vocabulary_label(vocabulary: str, slug: str | None, language: str) -> str:
         return vocab.load(vocabulary).get(slug).label(language)
     except (KeyError, LookupError, ValueError):
         return slug
+
+
+@cache  # vocabularies are fixed for the life of the process
+def _options_html(vocabulary: str, language: str) -> str:
+    terms = vocab.load(vocabulary)
+    return "".join(
+        f'<option value="{escape(term.slug)}">'
+        f"{chr(0x2003) * len(terms.ancestors(term.slug))}{escape(term.label(language))}</option>"
+        for term in terms.terms
+    )
+
+
+def vocabulary_options_html(vocabulary: str, language: str, selected: str | None) -> Markup:
+    """The <option>s of a vocabulary (children indented), rendered once per language: a
+    vocabulary of 500 terms costs more to render on each request than the rest of the page."""
+    html = _options_html(vocabulary, language)
+    if selected:
+        chosen = f'<option value="{escape(selected)}">'
+        html = html.replace(chosen, chosen[:-1] + " selected>", 1)
+    return Markup(html)  # noqa: S704 - built from escaped vocabulary data above
 
 
 def _date(value: dt.date | dt.datetime | None) -> str:
@@ -69,6 +91,7 @@ def render(
         gettext=catalogue.gettext,
         ngettext=catalogue.ngettext,
         label=lambda vocabulary, slug: vocabulary_label(vocabulary, slug, lang),
+        options=lambda vocabulary, selected: vocabulary_options_html(vocabulary, lang, selected),
         csrf=viewer.csrf if viewer is not None else context.pop("csrf", ""),
         **context,
     )

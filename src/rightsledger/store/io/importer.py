@@ -125,6 +125,8 @@ def import_table(
         _seal(session, kind, rows, ids, protector)
         _write_children(session, kind, rows, ids, protector)
         report.created, report.updated = len(new), len(old)
+        if len(rows) >= BULK_ROWS:
+            casebook.dialect.refresh_statistics(session.connection(), _tables_of(kind))
         # Every change is an audit entry, in the same transaction as the change itself.
         from rightsledger.protect import audit
 
@@ -136,6 +138,19 @@ def import_table(
             details={"source": table.source, "created": report.created, "updated": report.updated},
         )
     return report
+
+
+# Imports of at least this many rows refresh the planner's statistics of the tables they wrote.
+BULK_ROWS = 1000
+
+
+def _tables_of(kind: Kind) -> list[str]:
+    tables = [kind.model.__tablename__]
+    if kind.name == "persons":
+        tables += ["person_names", "data_keys"]
+    if kind.name == "proceedings":
+        tables.append("proceeding_targets")
+    return tables
 
 
 @contextmanager

@@ -268,6 +268,7 @@ def acts(
         )
         result = Page([], 0, page) if message else paginate(session, query, page)
         protector = viewer.protector(session)
+        protector.preload(f"persons:{act.victim_id}" for act in result.rows)
         rows = [
             (
                 act,
@@ -297,8 +298,6 @@ def acts(
         filters=filters,
         message=message,
         published_only=published_only,
-        act_types=vocabulary_options("act_types", viewer.language),
-        act_statuses=vocabulary_options("act_status", viewer.language),
     )
 
 
@@ -404,6 +403,7 @@ def persons(
             conditions.append(persons_named(session, protector, name))
         query = with_names(select(Person).where(*conditions).order_by(Person.id))
         result = Page([], 0, page) if message else paginate(session, query, page)
+        protector.preload(f"persons:{person.id}" for person in result.rows)
         rows = [(person, ShownPerson.of(person, protector)) for person in result.rows]
     audit_identities(
         viewer,
@@ -418,7 +418,6 @@ def persons(
         filters={"kind": kind, "sex": sex, "name": name},
         message=message,
         published_only=published_only,
-        sexes=vocabulary_options("sex", viewer.language),
     )
 
 
@@ -583,7 +582,6 @@ def organizations(
         filters={"org_type": org_type, "name": name},
         message=message,
         published_only=published_only,
-        org_types=vocabulary_options("perpetrator_types", viewer.language),
     )
 
 

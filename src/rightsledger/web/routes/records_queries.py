@@ -8,6 +8,7 @@ statuses are fetched for the records on the page only.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ from rightsledger.protect.disclosure import record_identity_read
 from rightsledger.protect.envelope import Protector
 from rightsledger.values import FuzzyDate, Name
 from rightsledger.web.context import Viewer
+from rightsledger.web.figures import fingerprint
 
 PAGE_SIZE = 50
 # How many linked records a detail page lists before pointing to the filtered list.
@@ -64,9 +66,29 @@ class Page:
         return min(self.total, self.number * PAGE_SIZE)
 
 
+# Totals of list queries, kept until the casebook changes: counting 100,000 rows for every page
+# of a list costs more than the page itself. Keyed by the database, the SQL and its parameters.
+_COUNTS: dict[tuple[Any, ...], tuple[tuple[Any, ...], int]] = {}
+_COUNTS_KEPT = 512
+_COUNTS_LOCK = threading.Lock()
+
+
 def count(session: Session, query: Select[Any]) -> int:
     counted = select(func.count()).select_from(query.order_by(None).subquery())
-    return session.scalar(counted) or 0
+    compiled = counted.compile(bind=session.get_bind())
+    bind = session.get_bind()
+    key = (str(bind.engine.url), str(compiled), repr(sorted(compiled.params.items())))
+    mark = fingerprint(session)
+    with _COUNTS_LOCK:
+        found = _COUNTS.get(key)
+    if found is not None and found[0] == mark:
+        return found[1]
+    total = session.scalar(counted) or 0
+    with _COUNTS_LOCK:
+        if len(_COUNTS) >= _COUNTS_KEPT:
+            _COUNTS.clear()
+        _COUNTS[key] = (mark, total)
+    return total
 
 
 def paginate(session: Session, query: Select[Any], number: int) -> Page:
