@@ -91,7 +91,9 @@ def render(
         gettext=catalogue.gettext,
         ngettext=catalogue.ngettext,
         label=lambda vocabulary, slug: vocabulary_label(vocabulary, slug, lang),
-        options=lambda vocabulary, selected: vocabulary_options_html(vocabulary, lang, selected),
+        vocabulary_choices=lambda vocabulary, selected: vocabulary_options_html(
+            vocabulary, lang, selected
+        ),
         csrf=viewer.csrf if viewer is not None else context.pop("csrf", ""),
         **context,
     )
