@@ -78,7 +78,7 @@ def stacked_bars(
         x = left + column * (plot_w / columns)
         y = height + row * 18
         colour = PALETTE[number % len(PALETTE)]
-        label = item.label if len(item.label) <= 44 else item.label[:43] + "…"
+        label = item.label if len(item.label) <= 40 else item.label[:39] + "…"
         parts.append(
             f'<rect x="{x:.1f}" y="{y - 10}" width="10" height="10" fill="{colour}"/>'
             f'<text x="{x + 14:.1f}" y="{y}">{escape(label)}</text>'
