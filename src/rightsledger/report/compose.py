@@ -163,6 +163,7 @@ class Composer:
         for figure in documented:
             v = figure.value
             notes = self.notes(figure)
+            high = self.count(v, "high") if v["high"] is not None else t("not stated")
             rows.append(
                 (
                     Run(self.t.term("act_types", v["act_type"])),
@@ -170,10 +171,7 @@ class Composer:
                     Run(self.count(v, "individuals")),
                     Run(self.count(v, "groups")),
                     Run(self.documented_text(v), notes, bold=True),
-                    Run(
-                        f"{self.count(v, 'low')} / {self.count(v, 'best')} / "
-                        f"{self.count(v, 'high') if v['high'] is not None else t('not stated')}"
-                    ),
+                    Run(f"{self.count(v, 'low')} / {self.count(v, 'best')} / {high}"),
                 )
             )
         section.blocks.append(

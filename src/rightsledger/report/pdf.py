@@ -69,7 +69,10 @@ def _styles() -> dict[str, Any]:
             spaceAfter=4,
         ),
         "cell": ParagraphStyle("cell", parent=body, fontSize=8, leading=10, spaceAfter=0),
-        "head": ParagraphStyle("head", parent=body, fontName=BOLD, fontSize=8, leading=10),
+        # Headers wrap between words only: a word cut in two is hard to read in either language.
+        "head": ParagraphStyle(
+            "head", parent=body, fontName=BOLD, fontSize=7.5, leading=9.5, splitLongWords=0
+        ),
         "source": ParagraphStyle("source", parent=body, fontSize=7.5, leading=9.5, spaceAfter=2),
     }
 
@@ -126,6 +129,29 @@ def render_pdf(report: ReportDocument) -> bytes:
     return _attach_manifest(buffer.getvalue(), report.manifest)
 
 
+def _column_widths(header: list[str] | tuple[str, ...], style: Any, width: float) -> list[float]:
+    """The first column names things (an event, a type of act) and gets the widest share; every
+    other column is at least as wide as the longest word of its header, which is never cut."""
+    columns = len(header)
+    padding = 8.0  # the table style's left and right cell padding, with a little air
+    needed = [
+        max(
+            (pdfmetrics.stringWidth(word, style.fontName, style.fontSize) for word in h.split()),
+            default=0.0,
+        )
+        + padding
+        for h in header
+    ]
+    first = width * (0.34 if columns > 3 else 0.4)
+    rest = [(width - first) / (columns - 1)] * (columns - 1) if columns > 1 else []
+    widths = [first, *rest]
+    for index in range(1, columns):
+        if widths[index] < needed[index]:
+            widths[0] -= needed[index] - widths[index]
+            widths[index] = needed[index]
+    return widths
+
+
 def _table(block: Table, styles: dict[str, Any], width: float) -> Any:
 
     right = styles["cell"].clone("right", alignment=2)
@@ -141,10 +167,7 @@ def _table(block: Table, styles: dict[str, Any], width: float) -> Any:
         ]
         for row in block.rows
     ]
-    columns = len(block.header)
-    # The first column names things (an event, a type of act): it gets the widest share.
-    first = width * (0.34 if columns > 3 else 0.4)
-    widths = [first] + [(width - first) / (columns - 1)] * (columns - 1)
+    widths = _column_widths(block.header, styles["head"], width)
     table = PdfTable([header, *rows], colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(
