@@ -29,6 +29,9 @@ from datetime import date, timedelta
 
 import iuliia
 
+# The record shapes are the project generator's; the names, sources and errors are not.
+from rightsledger.link.synthetic import Dataset, Person
+
 MALE = (
     ("Магомед", 22),
     ("Ахмед", 7),
@@ -230,23 +233,6 @@ SCHEMES: dict[str, Callable[[str, random.Random], str]] = {
     "french": _french,
     "informal": _informal,
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Person:
-    person_id: str
-    given: str
-    patronymic: str
-    family: str
-    birth: date
-    place: str
-    sex: str
-
-
-@dataclass
-class Dataset:
-    records: list[dict[str, str]]
-    truth: dict[str, str]
 
 
 def _pick(rng: random.Random, table: tuple[tuple[str, int], ...]) -> str:
