@@ -8,13 +8,9 @@ from typing import Annotated, Any
 
 import numpy as np
 from fastapi import Query, Request
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from rightsledger.errors import AccessDenied, UserError
-from rightsledger.model import Information, Person
 from rightsledger.web import figures
-from rightsledger.web.api import rendering
 from rightsledger.web.api.schemas import (
     DashboardBody,
     EstimateBody,
@@ -44,15 +40,7 @@ def dashboard(request: Request, viewer: ApiViewer) -> DashboardBody:
         estimates, problems = (
             ([], []) if published_only else figures.estimates(session, state_of(request))
         )
-        hidden: dict[str, str] = {}
-        sources: dict[str, str] = {}
-        if not viewer.sees_identities:
-            sources = source_pseudonyms(session)
-            wanted = [ext for kind, ext, _, _ in data.top_perpetrators if kind == "persons"]
-            rows = session.execute(
-                select(Person.external_id, Person.id).where(Person.external_id.in_(wanted))
-            )
-            hidden = {ext: rendering.person_pseudonym(pid) for ext, pid in rows}
+        names = figures.perpetrator_names(session, data.top_perpetrators, viewer.protector(session))
     return DashboardBody(
         events=data.events,
         acts=data.acts,
@@ -66,7 +54,8 @@ def dashboard(request: Request, viewer: ApiViewer) -> DashboardBody:
         top_perpetrators=[
             TopPerpetrator(
                 kind=kind,
-                external_id=hidden.get(ext, ext) if kind == "persons" else ext,
+                # A pseudonym stands for a person's id for roles that may not see identities.
+                external_id=names[f"{kind}/{ext}"][0],
                 acts=acts,
                 status=status,
             )
@@ -79,13 +68,13 @@ def dashboard(request: Request, viewer: ApiViewer) -> DashboardBody:
                 point=e.point,
                 low=e.low,
                 high=e.high,
-                lists=[sources.get(label, label) for label in e.lists],
+                lists=e.lists,
                 method=e.method,
             )
             for e in estimates
             if all(math.isfinite(v) for v in (e.point, e.low, e.high))
         ],
-        estimate_problems=[hide_sources(problem, sources) for problem in problems],
+        estimate_problems=problems,
     )
 
 
@@ -114,40 +103,22 @@ def estimate(
             "estimates rest on every source list, published or not; a viewer may not run them"
         )
     with viewer.reader() as session:
-        hidden = {} if viewer.sees_identities else source_pseudonyms(session)
         try:
             captures = capture_histories(session, act_type=act_type)
             histories = captures.table.histories
             check_lists(histories, (str(method),))
             histories.require_identifiable(captures.table.source)
             result = run_estimate(histories, str(method), EstimateOptions(level=level))
-        except UserError as problem:
-            raise UserError(hide_sources(problem.message, hidden)) from None
         except ArithmeticError as failure:
             message = f"the {method} model does not converge on these lists: {failure}"
-            raise UserError(hide_sources(message, hidden)) from None
+            raise UserError(message) from None
     body = json_ready(result.to_json())
-    body["lists"] = [hidden.get(label, label) for label in body.get("lists", [])]
     return EstimateBody(
         act_type=captures.act_types[0],
         method=str(method),
         documented=json_ready(captures.documented_json()),
         result=body,
     )
-
-
-def source_pseudonyms(session: Session) -> dict[str, str]:
-    """Persons who gave information name source lists by their external id: their pseudonyms."""
-    rows = session.execute(
-        select(Person.external_id, Person.id).join(Information, Information.person_id == Person.id)
-    )
-    return {external_id: rendering.person_pseudonym(person_id) for external_id, person_id in rows}
-
-
-def hide_sources(text: str, hidden: dict[str, str]) -> str:
-    for external_id in sorted(hidden, key=len, reverse=True):
-        text = text.replace(external_id, hidden[external_id])
-    return text
 
 
 def json_ready(value: Any) -> Any:
