@@ -22,7 +22,6 @@ from rightsledger.account.profile import (
 )
 from rightsledger.cli.common import (
     CasebookOption,
-    audit_identity_read,
     console,
     key_value_table,
     open_casebook,
@@ -30,6 +29,7 @@ from rightsledger.cli.common import (
 )
 from rightsledger.errors import UserError
 from rightsledger.protect import policy
+from rightsledger.protect.disclosure import record_identity_read
 
 
 class AccountFormat(StrEnum):
@@ -86,7 +86,7 @@ def accountability(
                     published_only=viewer_scope,
                 )
                 shown_persons = len(_persons_in(profile))
-        audit_identity_read(book, PERSONS, command="accountability", records=shown_persons)
+        record_identity_read(book, PERSONS, command="accountability", records=shown_persons)
     if perpetrator is None:
         _emit_overview(rows, day, output)
     else:

@@ -14,15 +14,11 @@ from rich.console import Console
 from rich.table import Table
 
 from rightsledger.protect import policy
-from rightsledger.protect.disclosure import export_options, record_identity_read
 from rightsledger.protect.session import identity_for_cli
 from rightsledger.store.casebook import Casebook, locate
 
 console = Console(highlight=False, soft_wrap=True)
 errors = Console(stderr=True, highlight=False, soft_wrap=True)
-audit_identity_read = record_identity_read  # the name the commands know it by
-# Re-exported for the commands (the rules themselves live in protect.disclosure).
-__all__ = ["audit_identity_read", "export_options"]
 
 CasebookOption = Annotated[
     Path | None,

@@ -11,16 +11,15 @@ import typer
 
 from rightsledger.cli.common import (
     CasebookOption,
-    audit_identity_read,
     console,
     errors,
-    export_options,
     open_casebook,
 )
 from rightsledger.errors import UserError
 from rightsledger.exchange import ftm, openevsys, uwazi
 from rightsledger.exchange.common import Snapshot, collect, write_directory, write_file
 from rightsledger.protect import policy
+from rightsledger.protect.disclosure import export_options, record_identity_read
 from rightsledger.store.io.exporter import ExportOptions
 from rightsledger.store.io.kinds import KINDS
 
@@ -75,7 +74,7 @@ def export_for(
         snapshot = collect(session, options, casebook_id=book.config.casebook_id)
         count = _write(target, output, snapshot)
         if options.pseudonym_key is None:
-            audit_identity_read(
+            record_identity_read(
                 book, "persons", command="export-for", records=len(snapshot.records["persons"])
             )
     if output == "-":

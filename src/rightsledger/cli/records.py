@@ -15,17 +15,16 @@ from rightsledger import vocab
 from rightsledger.cli.common import (
     CasebookOption,
     OutputFormat,
-    audit_identity_read,
     console,
     emit_json,
     emit_records,
     errors,
-    export_options,
     key_value_table,
     open_casebook,
 )
 from rightsledger.errors import InputError, UserError
 from rightsledger.protect import policy
+from rightsledger.protect.disclosure import export_options, record_identity_read
 from rightsledger.store.io import exporter
 from rightsledger.store.io.exporter import ExportOptions, csv_cell
 from rightsledger.store.io.importer import import_table
@@ -125,7 +124,7 @@ def export_records(
             count = exporter.write(session, KINDS[str(kind)], sys.stdout, file_format, options)
             _note_suppressed(options)
             if options.pseudonym_key is None:
-                audit_identity_read(book, str(kind), command="export", records=count)
+                record_identity_read(book, str(kind), command="export", records=count)
             return
         target = Path(output)
         if target.is_dir():
@@ -140,7 +139,7 @@ def export_records(
             Path(temporary).unlink(missing_ok=True)
             raise
         if options.pseudonym_key is None:
-            audit_identity_read(book, str(kind), command="export", records=count)
+            record_identity_read(book, str(kind), command="export", records=count)
     console.print(f"Wrote {count} {kind} to {output}.", highlight=False)
     _note_suppressed(options)
 
@@ -181,7 +180,7 @@ def list_records(
                 rows.append(record)
                 if limit is not None and len(rows) >= limit:
                     break
-        audit_identity_read(book, spec.name, command="list", records=len(rows))
+        record_identity_read(book, spec.name, command="list", records=len(rows))
     columns = spec.column_names
     if output is OutputFormat.TABLE:
         columns = tuple(c for c in columns if any(row.get(c) is not None for row in rows))
@@ -231,7 +230,7 @@ def show_record(
             row for row in exporter.records(session, spec, where={"id": record.id}, options=options)
         )
         links = related(session, spec.name, record)
-        audit_identity_read(book, spec.name, command="show", records=1)
+        record_identity_read(book, spec.name, command="show", records=1)
     if output in (OutputFormat.JSON, OutputFormat.JSONL):
         emit_json({"kind": spec.name, "record": fields, "related": links})
         return

@@ -9,9 +9,10 @@ from typing import Annotated
 
 import typer
 
-from rightsledger.cli.common import CasebookOption, audit_identity_read, console, open_casebook
+from rightsledger.cli.common import CasebookOption, console, open_casebook
 from rightsledger.errors import UserError
 from rightsledger.protect import policy
+from rightsledger.protect.disclosure import record_identity_read
 
 report_app = typer.Typer(
     help="Reports built from the casebook's data, every figure footnoted and verifiable.",
@@ -100,7 +101,7 @@ def report(
         )
         figures = write_report(book, params, output, chosen)
         if not params.pseudonymised:
-            audit_identity_read(book, "persons", command="report", records=figures)
+            record_identity_read(book, "persons", command="report", records=figures)
     console.print(f"Report written: {output} ({chosen}, {figures} figures)", markup=False)
 
 

@@ -16,8 +16,8 @@ from rightsledger.account.profile import (
     perpetrator_profile,
 )
 from rightsledger.account.status import perpetrators
-from rightsledger.cli.common import audit_identity_read
 from rightsledger.model import Person
+from rightsledger.protect.disclosure import record_identity_read
 from rightsledger.store.io.kinds import KINDS
 from rightsledger.web.api import rendering
 from rightsledger.web.api.schemas import (
@@ -78,7 +78,7 @@ def list_perpetrators(viewer: ApiViewer, as_of: AsOf = None) -> PerpetratorList:
         for summary in found
     ]
     persons = sum(1 for item in items if item.kind == PERSONS)
-    audit_identity_read(viewer.book, PERSONS, command="api perpetrators", records=persons)
+    record_identity_read(viewer.book, PERSONS, command="api perpetrators", records=persons)
     return PerpetratorList(perpetrators=items)
 
 
@@ -103,7 +103,7 @@ def overview(viewer: ApiViewer, as_of: AsOf = None) -> AccountabilityOverview:
             session, as_of=day, protector=viewer.protector(session), published_only=published_only
         )
     persons = sum(1 for row in rows if row.kind == PERSONS)
-    audit_identity_read(viewer.book, PERSONS, command="api accountability", records=persons)
+    record_identity_read(viewer.book, PERSONS, command="api accountability", records=persons)
     return AccountabilityOverview(as_of=day, perpetrators=rows)
 
 
@@ -130,5 +130,5 @@ def profile(
             as_of=day,
             published_only=published_only,
         )
-    audit_identity_read(viewer.book, PERSONS, command="api profile", records=1)
+    record_identity_read(viewer.book, PERSONS, command="api profile", records=1)
     return found

@@ -8,8 +8,8 @@ from typing import Annotated, Any
 from fastapi import Path, Query, Request
 from starlette.concurrency import run_in_threadpool
 
-from rightsledger.cli.common import audit_identity_read
 from rightsledger.errors import InputError, RightsledgerError
+from rightsledger.protect.disclosure import record_identity_read
 from rightsledger.store.io.importer import import_table
 from rightsledger.store.io.kinds import KINDS
 from rightsledger.store.io.reading import EXTENSIONS, FileFormat, read_table
@@ -61,7 +61,7 @@ def list_records(
         found = rendering.page(
             session, spec, shown, where=where, limit=limit, offset=offset, after_id=after
         )
-    audit_identity_read(viewer.book, spec.name, command="api list", records=len(found.records))
+    record_identity_read(viewer.book, spec.name, command="api list", records=len(found.records))
     return RecordPage(
         kind=spec.name,
         records=found.records,
@@ -91,7 +91,7 @@ def show_record(
         table = spec.model.__table__
         row = session.execute(table.select().where(table.c.id == record.id)).mappings().one()
         rendered = rendering.render(session, spec, [dict(row)], shown)[0]
-    audit_identity_read(viewer.book, spec.name, command="api show", records=1)
+    record_identity_read(viewer.book, spec.name, command="api show", records=1)
     return RecordBody(kind=spec.name, record=rendered)
 
 
