@@ -1,6 +1,7 @@
 """Ingest generated documents, then compare `verify` with `sha256sum` over the same blobs.
 
     uv run python benchmarks/vault.py [--documents 10000] [--big-files 8] [--big-mib 64]
+        [--keep DIR]   # keep the small-document casebook in DIR and reuse it on the next run
 
 Prints documents/s for intake of mixed HTML, PDF and text; then the time to verify every blob
 (and the whole verify, logs included) against `sha256sum` reading the same files in the same run,
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from rightsledger.store.casebook import Casebook
 from rightsledger.vault.intake import Provenance, ingest
-from rightsledger.vault.verify import VerifyReport, _check_blobs, verify
+from rightsledger.vault.verify import VerifyReport, check_blobs, verify
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # reuse the tests' PDF writer
 from tests.documents import pdf_bytes
@@ -58,6 +59,21 @@ def generate(directory: Path, count: int, rng: random.Random) -> list[Path]:
     return paths
 
 
+def small_casebook(root: Path, count: int, rng: random.Random) -> Casebook:
+    (root / "in").mkdir(parents=True, exist_ok=True)
+    files = generate(root / "in", count, rng)
+    casebook = Casebook.create(root / "casebook")
+    start = time.perf_counter()
+    results = ingest(casebook, files, provenance=Provenance(collected_by="bench"))
+    seconds = time.perf_counter() - start
+    assert all(r.error is None for r in results)
+    print(
+        f"ingest: {len(files):,} mixed documents (HTML, PDF, text) in {seconds:.1f} s = "
+        f"{len(files) / seconds:,.0f} documents/s"
+    )
+    return casebook
+
+
 def sha256sum_seconds(files: list[Path]) -> float:
     start = time.perf_counter()
     for offset in range(0, len(files), 2000):  # keep argument lists within limits
@@ -72,7 +88,7 @@ def sha256sum_seconds(files: list[Path]) -> float:
 def compare(label: str, casebook: Casebook, files: list[Path]) -> None:
     total = sum(f.stat().st_size for f in files)
     blob_start = time.perf_counter()
-    _check_blobs(casebook, VerifyReport(), None)
+    check_blobs(casebook, VerifyReport())
     blob_seconds = time.perf_counter() - blob_start
     full_start = time.perf_counter()
     report = verify(casebook, record=False)
@@ -96,24 +112,24 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=10_000)
     parser.add_argument("--big-files", type=int, default=8)
     parser.add_argument("--big-mib", type=int, default=64)
+    parser.add_argument(
+        "--keep", type=Path, help="keep the small-document casebook here; reuse it when present"
+    )
     args = parser.parse_args()
     rng = random.Random(11)
     print(f"machine: {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        (root / "in").mkdir()
-        files = generate(root / "in", args.documents, rng)
-        with Casebook.create(root / "casebook") as casebook:
-            start = time.perf_counter()
-            results = ingest(casebook, files, provenance=Provenance(collected_by="bench"))
-            seconds = time.perf_counter() - start
-            assert all(r.error is None for r in results)
-            print(
-                f"ingest: {len(files):,} mixed documents (HTML, PDF, text) in {seconds:.1f} s = "
-                f"{len(files) / seconds:,.0f} documents/s"
-            )
+        kept = args.keep is not None and (args.keep / "casebook").exists()
+        with (
+            Casebook.open(args.keep / "casebook")
+            if kept
+            else small_casebook(args.keep or root, args.documents, rng)
+        ) as casebook:
             blobs = sorted(p for p in casebook.blobs.rglob("*") if p.is_file())
             compare("small documents", casebook, blobs)
+        if args.big_files == 0:
+            return
         (root / "big").mkdir()
         big = []
         for i in range(args.big_files):

@@ -7,10 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import select, text
 from sqlalchemy.exc import DatabaseError
 
-from rightsledger.ledger import clean_text
+from rightsledger.ledger import Entry, canonical, clean_text
 from rightsledger.model import Document
 from rightsledger.store.casebook import Casebook
 from rightsledger.vault.blobs import BlobStore
@@ -193,7 +195,7 @@ def test_changed_or_missing_blob_is_reported(
     second_process: bool,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    if second_process:  # hash half of the small originals in a second process, as big vaults do
+    if second_process:  # hash small originals in a second process, as big vaults do
         monkeypatch.setattr("rightsledger.vault.verify.PROCESS_BATCH", 1)
     store = BlobStore(filled.blobs)
     # The last document's original: with a second process, it is in the half hashed there.
@@ -220,3 +222,51 @@ def test_changed_or_missing_blob_is_reported(
 def test_logged_text_cannot_forge_lines() -> None:
     assert clean_text("ok\nseq=99 action=disposed") == "ok\\u000aseq=99 action=disposed"
     assert clean_text("tab\there\x1b[31m") == "tab\\u0009here\\u001b[31m"
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@given(
+    seq=st.integers(min_value=1, max_value=2**40),
+    at=st.text(),
+    actor=st.text(),
+    action=st.text(),
+    subject=st.none() | st.text(),
+    details=st.dictionaries(st.text(), json_values, max_size=4),
+)
+def test_verification_hashes_entries_exactly_as_they_were_written(
+    seq: int, at: str, actor: str, action: str, subject: str | None, details: dict[str, object]
+) -> None:
+    # Verification builds the canonical text without re-parsing details; it must agree with
+    # the canonical JSON the entry was hashed from when written, for any content.
+    entry = Entry(
+        seq=seq,
+        at=at,
+        actor=actor,
+        action=action,
+        subject=subject,
+        details=canonical(details).decode(),
+        prev="ab" * 32,
+        leaf="",
+    )
+    assert entry.recomputed_leaf().hex() == entry.expected_leaf()
+
+
+def test_details_rewritten_in_another_json_form_is_caught(
+    filled: Casebook, capsys: pytest.CaptureFixture[str]
+) -> None:
+    drop_guards(filled)
+    with filled.engine.begin() as connection:
+        details = connection.execute(text("SELECT details FROM custody_log WHERE seq = 2")).scalar()
+        # The same object, written with spaces: a change of bytes, so a changed entry.
+        spaced = json.dumps(json.loads(details), sort_keys=True)
+        assert spaced != details
+        connection.execute(text("UPDATE custody_log SET details = :d WHERE seq = 2"), {"d": spaced})
+    code, report = run_verify(filled, capsys)
+    assert code == 1
+    assert "entry 2 was altered after it was written" in report["problems"][0]

@@ -15,7 +15,8 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from json.encoder import encode_basestring
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     Column,
@@ -77,13 +78,36 @@ def canonical(entry: Mapping[str, Any]) -> bytes:
     return json.dumps(entry, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
+# The encoder json.dumps(..., ensure_ascii=False) uses for strings, without its per-call set-up.
+_json_string = encode_basestring
+
+
+def canonical_entry(
+    seq: int, at: str, actor: str, action: str, subject: str | None, details: str, prev: str
+) -> bytes:
+    """``canonical(entry.hashed_fields())`` without parsing and re-writing ``details``.
+
+    Verification re-hashes every entry of every log, so this is its hot path. ``details`` is
+    stored as canonical JSON already and goes in as written; keys are in sorted order. Should
+    someone rewrite ``details`` non-canonically, the hash changes and the entry is reported.
+    """
+    subject_json = "null" if subject is None else _json_string(subject)
+    return (
+        f'{{"action":{_json_string(action)},"actor":{_json_string(actor)},'
+        f'"at":{_json_string(at)},"details":{details},"prev":{_json_string(prev)},'
+        f'"seq":{int(seq)},"subject":{subject_json}}}'
+    ).encode()
+
+
 def utc_stamp(moment: dt.datetime | None = None) -> str:
     moment = moment or dt.datetime.now(dt.UTC)
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
+    """One log entry as stored. A named tuple, not a dataclass: verification makes one per
+    row of every log, and tuples are built several times faster."""
+
     seq: int
     at: str
     actor: str
@@ -106,6 +130,14 @@ class Entry:
 
     def expected_leaf(self) -> str:
         return merkle.leaf_hash(canonical(self.hashed_fields())).hex()
+
+    def recomputed_leaf(self) -> bytes:
+        """The leaf hash from the entry's fields, as verification computes it."""
+        return merkle.leaf_hash(
+            canonical_entry(
+                self.seq, self.at, self.actor, self.action, self.subject, self.details, self.prev
+            )
+        )
 
     def as_json(self) -> dict[str, Any]:
         return {**self.hashed_fields(), "leaf": self.leaf}
@@ -162,16 +194,18 @@ class Ledger:
             prev=prev,
             leaf="",
         )
-        entry = Entry(**{**draft.__dict__, "leaf": draft.expected_leaf()})
-        connection.execute(insert(self.table).values(**entry.__dict__))
+        entry = draft._replace(leaf=draft.expected_leaf())
+        connection.execute(insert(self.table).values(**entry._asdict()))
         return entry
 
     def entries(self, connection: Connection, *, subject: str | None = None) -> Iterator[Entry]:
-        query = select(self.table).order_by(self.table.c.seq)
+        columns = [self.table.c[name] for name in Entry._fields]
+        # Batched fetches: row-at-a-time cursor calls were a fifth of verification's time.
+        query = select(*columns).order_by(self.table.c.seq).execution_options(yield_per=1000)
         if subject is not None:
             query = query.where(self.table.c.subject == subject)
-        for row in connection.execute(query).mappings():
-            yield Entry(**{key: row[key] for key in Entry.__dataclass_fields__})
+        for row in connection.execute(query):
+            yield Entry._make(row)
 
     def leaves(self, connection: Connection) -> list[bytes]:
         rows = connection.execute(select(self.table.c.leaf).order_by(self.table.c.seq))
@@ -210,7 +244,8 @@ class Ledger:
             if visit is not None:  # lets a caller read the log in the same single pass
                 visit(entry)
             problem = None
-            recomputed = entry.expected_leaf()
+            leaf = entry.recomputed_leaf()
+            recomputed = leaf.hex()
             if entry.seq != position:
                 problem = Problem(
                     position,
@@ -228,7 +263,7 @@ class Ledger:
                 first_bad = problem
             prev = entry.leaf
             # The tree is rebuilt from recomputed hashes, never from the stored ones.
-            accumulator.append(bytes.fromhex(recomputed))
+            accumulator.append(leaf)
             size = accumulator.size
             if size in expected_roots and accumulator.root().hex() != expected_roots.pop(size):
                 result.problems.append(

@@ -105,7 +105,7 @@ def entries(connection: Connection, *, limit: int | None = None) -> list[Entry]:
     if limit is not None:
         query = query.limit(limit)
     rows = connection.execute(query).mappings().all()
-    found = [Entry(**{key: row[key] for key in Entry.__dataclass_fields__}) for row in rows]
+    found = [Entry(**{key: row[key] for key in Entry._fields}) for row in rows]
     return found[::-1]
 
 
