@@ -106,16 +106,15 @@ def test_compiled_variates_have_the_right_moments() -> None:
     @numba.njit(cache=False)
     def draws(n: int, p: float, shape: float, reps: int) -> tuple[np.ndarray, np.ndarray]:  # type: ignore[type-arg]
         state = rng.seed_state(42)
-        spare = np.zeros(2)
         binomials = np.empty(reps)
         gammas = np.empty(reps)
         for i in range(reps):
             binomials[i] = rng.binomial(state, n, p)
             # Both Gamma routines: log_gamma (any shape) and gamma (shapes from 1 up).
             if shape >= 1.0 and i % 2:
-                gammas[i] = rng.gamma(state, spare, shape)
+                gammas[i] = rng.gamma(state, shape)
             else:
-                gammas[i] = np.exp(rng.log_gamma(state, spare, shape))
+                gammas[i] = np.exp(rng.log_gamma(state, shape))
         return binomials, gammas
 
     # Inversion (small mean), BTRS (large mean), the p > 1/2 flip; Marsaglia-Tsang and the
@@ -128,6 +127,31 @@ def test_compiled_variates_have_the_right_moments() -> None:
         assert binomials.var() == pytest.approx(n * p * (1 - p), rel=0.03)
         assert gammas.mean() == pytest.approx(shape, rel=0.01)
         assert gammas.var() == pytest.approx(shape, rel=0.03)
+
+
+def test_compiled_normal_is_standard_normal_in_body_and_tails() -> None:
+    import numba
+    from scipy import stats
+
+    from rightsledger.estimate import rng
+
+    @numba.njit(cache=False)
+    def draws(reps: int) -> np.ndarray:  # type: ignore[type-arg]
+        state = rng.seed_state(11)
+        out = np.empty(reps)
+        for i in range(reps):
+            out[i] = rng.normal(state)
+        return out
+
+    values = draws(1_000_000)
+    assert stats.kstest(values, "norm").pvalue > 0.001
+    assert values.mean() == pytest.approx(0.0, abs=0.005)
+    assert values.var() == pytest.approx(1.0, rel=0.01)
+    # Beyond the ziggurat's base (r = 3.654) the tail method takes over: both sides, right mass.
+    tail = stats.norm.sf(rng._ZIGGURAT_TAIL)
+    for side in (values > rng._ZIGGURAT_TAIL, values < -rng._ZIGGURAT_TAIL):
+        assert side.mean() == pytest.approx(tail, rel=0.2)
+    assert (np.abs(values) > 4.5).sum() > 0
 
 
 def test_compiled_multinomial_split_has_multinomial_moments() -> None:
@@ -149,8 +173,8 @@ def test_compiled_multinomial_split_has_multinomial_moments() -> None:
             drawn[i] = out
         return drawn
 
-    # Unsorted weights with an empty class; 3 and 12 people go one by one (all or part of the
-    # way), 40 and 900 by binomials first.
+    # Unsorted weights with an empty class; 3 people go one by one, 12 and 40 by small
+    # binomials first (inversion), 900 by large ones (BTRS) first.
     weights = np.array([0.05, 0.0, 2.0, 0.6, 1.0, 0.01, 0.3])
     probs = weights / weights.sum()
     for count in (3, 12, 40, 900):

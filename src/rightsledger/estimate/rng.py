@@ -4,7 +4,9 @@ numba's ``np.random`` gamma and binomial cost about 100-130 ns a draw; a sweep o
 needs a few hundred, so they set its speed. These are the textbook fast methods on xoshiro256**
 (Blackman & Vigna), seeded through splitmix64:
 
-- normal: Marsaglia's polar method, keeping the second variate;
+- normal: the ziggurat (Marsaglia & Tsang, 2000) with 256 layers, taking the layer, the sign and
+  the uniform from separate bits of one 64-bit draw (Doornik's remedy for the original's
+  correlation); no logarithm or square root for 99% of draws, where the polar method needs both;
 - gamma: Marsaglia & Tsang (2000) for shapes from 1 up, no logarithm on the usual path;
 - log-gamma: the same, returned as a logarithm, for tiny shapes (below 1, by
   Gamma(a + 1) * U^(1/a)) whose draws can underflow;
@@ -12,7 +14,7 @@ needs a few hundred, so they set its speed. These are the textbook fast methods 
   BTRS (1993), with log k! from Stirling's series instead of lgamma, worked out only when the
   quick acceptance test fails.
 
-The state is a uint64 array of 4 words plus a float64 array of 2 (the spare normal and its flag).
+The state is a uint64 array of 4 words.
 
 numba's disk cache keys the compiled sampler on ``lcmcr_kernel.py`` alone: after editing this file,
 delete ``src/rightsledger/estimate/__pycache__`` or the sampler keeps the old code.
@@ -33,7 +35,7 @@ def compile_function(func: Callable[..., Any]) -> Any:
     try:
         return numba.njit(cache=True, nogil=True)(func)
     except RuntimeError:
-        return numba.njit(cache=True, nogil=True)(func)
+        return numba.njit(cache=False, nogil=True)(func)
 
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
@@ -43,7 +45,28 @@ _TO_UNIT = 1.0 / 9007199254740992.0  # 2**-53
 _SMALL_LOG_FACTORIALS = np.array([math.lgamma(k + 1.0) for k in range(16)])
 _HALF_LOG_TWO_PI = 0.5 * math.log(2.0 * math.pi)
 _RECIPROCAL_COUNT = 64
+_INVERSION_MEAN = 10.0
 _RECIPROCALS = np.array([0.0] + [1.0 / k for k in range(1, _RECIPROCAL_COUNT)])
+
+
+def _ziggurat_tables(layers: int = 256) -> tuple[Any, Any, float]:
+    """Edges x[0..layers] and heights f(x) of the normal ziggurat, and where its tail starts.
+
+    Layer i is the box [0, x[i]] x [f(x[i]), f(x[i+1])]; all boxes have the area ``v``; the
+    bottom one (i = 0) is the box under f(r) widened to area v, the part beyond r standing for
+    the tail. r and v are Marsaglia & Tsang's constants for 256 layers.
+    """
+    r, v = 3.6541528853610088, 0.00492867323399
+    edges = np.zeros(layers + 1)
+    edges[0] = v / math.exp(-0.5 * r * r)
+    edges[1] = r
+    for i in range(1, layers - 1):
+        edges[i + 1] = math.sqrt(-2.0 * math.log(v / edges[i] + math.exp(-0.5 * edges[i] ** 2)))
+    edges[layers] = 0.0
+    return edges, np.exp(-0.5 * edges * edges), r
+
+
+_ZIGGURAT_EDGES, _ZIGGURAT_HEIGHTS, _ZIGGURAT_TAIL = _ziggurat_tables()
 
 
 @compile_function
@@ -99,39 +122,44 @@ def log_factorial(k: float) -> float:
 
 
 @compile_function
-def normal(s: Any, spare: Any) -> float:
-    if spare[1] != 0.0:
-        spare[1] = 0.0
-        return float(spare[0])
+def normal(s: Any) -> float:
+    """A standard normal draw (ziggurat)."""
     while True:
-        x: float = 2.0 * uniform(s) - 1.0
-        y: float = 2.0 * uniform(s) - 1.0
-        r = x * x + y * y
-        if 0.0 < r < 1.0:
-            scale = math.sqrt(-2.0 * math.log(r) / r)
-            spare[0] = y * scale
-            spare[1] = 1.0
-            return x * scale
+        bits = next_u64(s)
+        layer = int(bits & np.uint64(255))
+        negative = (bits >> np.uint64(8)) & np.uint64(1)
+        x: float = float(bits >> np.uint64(11)) * _TO_UNIT * float(_ZIGGURAT_EDGES[layer])
+        if x < _ZIGGURAT_EDGES[layer + 1]:  # inside the part of the box wholly under the curve
+            return -x if negative else x
+        if layer == 0:  # beyond r: Marsaglia's tail method
+            while True:
+                beyond = -math.log(1.0 - uniform(s)) / _ZIGGURAT_TAIL
+                if -2.0 * math.log(1.0 - uniform(s)) > beyond * beyond:
+                    x = _ZIGGURAT_TAIL + beyond
+                    return -x if negative else x
+        low = _ZIGGURAT_HEIGHTS[layer]
+        if low + uniform(s) * (_ZIGGURAT_HEIGHTS[layer + 1] - low) < math.exp(-0.5 * x * x):
+            return -x if negative else x
 
 
 @compile_function
-def log_gamma(s: Any, spare: Any, shape: float) -> float:
+def log_gamma(s: Any, shape: float) -> float:
     """log of a Gamma(shape, 1) draw."""
     if shape < 1.0:
         u: float = 1.0 - uniform(s)  # in (0, 1]
-        boosted: float = _log_gamma_above_one(s, spare, shape + 1.0)
+        boosted: float = _log_gamma_above_one(s, shape + 1.0)
         return boosted + math.log(u) / shape
-    drawn: float = _log_gamma_above_one(s, spare, shape)
+    drawn: float = _log_gamma_above_one(s, shape)
     return drawn
 
 
 @compile_function
-def gamma(s: Any, spare: Any, shape: float) -> float:
+def gamma(s: Any, shape: float) -> float:
     """A Gamma(shape, 1) draw for shape >= 1 (Marsaglia & Tsang); no logarithm on the usual path."""
     d = shape - 1.0 / 3.0
     c = 1.0 / math.sqrt(9.0 * d)
     while True:
-        x = normal(s, spare)
+        x = normal(s)
         v = 1.0 + c * x
         if v <= 0.0:
             continue
@@ -146,8 +174,8 @@ def gamma(s: Any, spare: Any, shape: float) -> float:
 
 
 @compile_function
-def _log_gamma_above_one(s: Any, spare: Any, shape: float) -> float:
-    return math.log(gamma(s, spare, shape))
+def _log_gamma_above_one(s: Any, shape: float) -> float:
+    return math.log(gamma(s, shape))
 
 
 @compile_function
@@ -161,16 +189,31 @@ def binomial(s: Any, n: int, p: float) -> int:
     flip = p > 0.5
     small = 1.0 - p if flip else p
     drawn: int = (
-        _binomial_inversion(s, n, small) if n * small < 10.0 else _binomial_btrs(s, n, small)
+        _binomial_inversion(s, n, small)
+        if n * small < _INVERSION_MEAN
+        else _binomial_btrs(s, n, small)
     )
     return n - drawn if flip else drawn
+
+
+@compile_function
+def _power(x: float, n: int) -> float:
+    """x ** n for whole n >= 0 by repeated squaring: a few multiplications, where exp(n log x)
+    costs two transcendental functions (the sampler draws many binomials of small counts)."""
+    result = 1.0
+    while n:
+        if n & 1:
+            result *= x
+        x *= x
+        n >>= 1
+    return result
 
 
 @compile_function
 def _binomial_inversion(s: Any, n: int, p: float) -> int:
     """Walk up the probabilities from 0 (mean below 10, so a few steps)."""
     q = 1.0 - p
-    start = math.exp(n * math.log(q))
+    start = _power(q, n) if n < 256 else math.exp(n * math.log(q))
     ratio = p / q
     while True:
         u = uniform(s)
