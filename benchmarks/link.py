@@ -4,6 +4,7 @@ tutorial-style Splink set-up (no transliteration), pairwise precision / recall /
     uv run python benchmarks/link.py                       # ~3,000 people, both generators
     uv run python benchmarks/link.py --generator second --errors 15   # show the worst mistakes
     uv run python benchmarks/link.py --records 1000000     # scale run: time and peak memory
+    uv run python benchmarks/link.py --seeds 7,11,13 --no-baseline   # mean F1 over seeds
 
 Two generators: the project's own (`rightsledger.link.synthetic`) and an independent one
 (`benchmarks/link_second_generator.py`) with other name pools, sources and errors, so that the
@@ -87,15 +88,19 @@ GENERATORS: dict[str, Generator] = {
 }
 
 
-def run_quality(people: int, seed: int, name: str, *, baseline: bool, errors: int) -> None:
+def run_quality(people: int, seed: int, name: str, *, baseline: bool, errors: int) -> float:
+    """Print the linker's scores on one generated dataset; return its pairwise F1."""
     data = GENERATORS[name](people, seed=seed)
     print(f"[{name} generator] {len(data.records)} records of {people} people (seed {seed})")
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     band = (0.0, 1.0) if errors else None
     result = link_records(data.records, review_band=band)
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     scores = pairwise_scores(result.cluster_of(), data.truth)
-    print(f"rightsledger linker   threshold {result.threshold}: {scores}  {elapsed:.1f} s")
+    print(
+        f"rightsledger linker   threshold {result.threshold}: {scores}  "
+        f"{elapsed:.1f} s ({cpu:.1f} s CPU)"
+    )
     left = [p.left for p in result.pairs]
     right = [p.right for p in result.pairs]
     probability = [p.probability for p in result.pairs]
@@ -114,8 +119,12 @@ def run_quality(people: int, seed: int, name: str, *, baseline: bool, errors: in
             print(f"  {label} at {threshold:.2f}: {pairwise_scores(found, data.truth)}")
     if errors:
         show_errors(data, result, errors)
-    if not baseline:
-        return
+    if baseline:
+        run_baseline(data)
+    return scores.f1
+
+
+def run_baseline(data: Any) -> None:
     recall = blocking_recall(data.records, data.truth)
     print(f"  blocking recall (true pairs compared at all): {recall:.3f}")
     started = time.perf_counter()
@@ -185,6 +194,7 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=3000)
     parser.add_argument("--records", type=int, help="scale run with about this many records")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--seeds", help="several seeds, comma-separated: also print mean F1")
     parser.add_argument("--generator", choices=(*GENERATORS, "both"), default="both")
     parser.add_argument("--errors", type=int, default=0, help="show this many worst mistakes")
     parser.add_argument("--no-baseline", action="store_true", help="skip the tutorial Splink")
@@ -193,8 +203,18 @@ def main() -> None:
         run_scale(args.records, args.seed)
         return
     names = list(GENERATORS) if args.generator == "both" else [args.generator]
-    for name in names:
-        run_quality(args.people, args.seed, name, baseline=not args.no_baseline, errors=args.errors)
+    seeds = [int(s) for s in args.seeds.split(",")] if args.seeds else [args.seed]
+    f1: dict[str, list[float]] = {name: [] for name in names}
+    for seed in seeds:
+        for name in names:
+            score = run_quality(
+                args.people, seed, name, baseline=not args.no_baseline, errors=args.errors
+            )
+            f1[name].append(score)
+    if len(seeds) > 1:
+        for name, scores in f1.items():
+            listed = " ".join(f"{s:.3f}" for s in scores)
+            print(f"[{name} generator] mean F1 {sum(scores) / len(scores):.3f} ({listed})")
 
 
 if __name__ == "__main__":

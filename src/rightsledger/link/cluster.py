@@ -7,31 +7,43 @@ contradicts a member of the other:
 
 - a different given name (brothers share a family name, patronymic and place, not a given name;
   two names the alias table knows as different count as different even one letter apart),
-- birth dates more than a year apart, a different sex, a clearly different patronymic,
+- birth dates more than a year apart, or two full dates that differ other than by a typed digit
+  or a swapped day and month; a different sex; a clearly different patronymic,
 - two records from one source, unless that pair itself is a strong match (a source rarely lists
-  one man twice; when the input has a single source this rule is off).
+  one man twice; how strong depends on how often the source is seen to repeat people, see
+  `source_habits`; when the input has a single source this rule is off).
 
-So a record that gives only a name joins at most one of two contradicting people.
+So a record that gives only a name joins at most one of two contradicting people. A link is also
+put off while one of its records has a rival: another person it could join as well, matched
+about as strongly. How strongly a record matches a cluster is judged against the whole cluster
+(the mean over its members, a pair never scored counting as a weak one), so that a namesake whose
+cluster already says otherwise in its other records is a weaker rival than its best pair says.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from rapidfuzz.distance import OSA
 
 from rightsledger.link.aliases import alias_groups
 from rightsledger.link.names import consonant_key, loose
 from rightsledger.link.records import Prepared
+from rightsledger.link.source_habits import within_source_thresholds
 
 BIRTH_TOLERANCE_DAYS = 366
 # A link is put off while one of its records has another candidate, a different person from the
-# other side, scoring at least this share of it: a bare "Magomed Khasanov" between two men of
-# that name joins neither until one of them is ruled out.
+# other side, matching it at least this share as well (both judged over whole clusters): a bare
+# "Magomed Khasanov" between two men of that name joins neither until one of them is ruled out.
 AMBIGUITY_RATIO = 0.7
 CLEAR_LINK = 0.9
 SAME_SOURCE_THRESHOLD = 0.8
+# How much a pair that was never scored (no blocking rule met it, or it scored below the floor)
+# counts when a record is weighed against a whole cluster: little, but not nothing, since
+# blocking misses some spellings of one man.
+UNSCORED_PAIR = 0.03
 
 
 def _far(a: str | None, b: str | None, edits: int) -> bool:
@@ -64,9 +76,27 @@ def contradict(a: Prepared, b: Prepared) -> bool:
         assert a.birth_hi is not None
         assert b.birth_hi is not None
         gap = max(a.birth_lo - b.birth_hi, b.birth_lo - a.birth_hi)
-        if gap > BIRTH_TOLERANCE_DAYS:
+        if gap > BIRTH_TOLERANCE_DAYS or _different_days(a, b):
             return True
     return False
+
+
+def _different_days(a: Prepared, b: Prepared) -> bool:
+    """Two full birth dates that no single slip turns into each other.
+
+    One man's full dates in two lists agree, or differ by one mistyped digit or by day and month
+    read the other way round; two different full dates a few months apart are two men (brothers,
+    cousins named after one grandfather).
+    """
+    if a.birth_lo != a.birth_hi or b.birth_lo != b.birth_hi or a.birth_lo == b.birth_lo:
+        return False
+    assert a.birth_lo is not None
+    assert b.birth_lo is not None
+    first, second = date.fromordinal(a.birth_lo), date.fromordinal(b.birth_lo)
+    if (first.year, first.month, first.day) == (second.year, second.day, second.month):
+        return False
+    written = zip(first.isoformat(), second.isoformat(), strict=True)
+    return sum(x != y for x, y in written) > 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +128,19 @@ class _Merger:
         self.best: dict[int, float] = {}
         self.direct: dict[tuple[int, int], float] = {}
         self.neighbours: dict[int, list[tuple[float, int]]] = {}
+        # What a pair inside each source needs of its own (`strict` unless learned otherwise).
+        self.within_source: dict[str, float] = {}
+
+    def learn_sources(self, floor: float) -> None:
+        """Relax the within-source rule for sources seen to list people more than once."""
+        if not self.several_sources:
+            return
+        self.within_source = within_source_thresholds(
+            [r.source for r in self.records],
+            ((i, j, p) for (i, j), p in self.direct.items()),
+            strict=self.strict,
+            floor=floor,
+        )
 
     def add_link(self, i: int, j: int, p: float) -> tuple[int, int]:
         key = (i, j) if i < j else (j, i)
@@ -122,26 +165,43 @@ class _Merger:
                     return False
                 if self.several_sources and rx.source == ry.source:
                     pair = (x, y) if x < y else (y, x)
-                    if self.direct.get(pair, 0.0) < self.strict:
+                    need = self.within_source.get(rx.source, self.strict)
+                    if self.direct.get(pair, 0.0) < need:
                         return False
         return True
 
-    def ambiguous(self, i: int, own: int, other: int, p: float) -> bool:
-        """Whether record i has a rival candidate, another person than cluster `other`."""
+    def strength(self, i: int, cluster_root: int) -> float:
+        """How well record i matches a whole cluster: the mean over its members."""
+        members = self.members[cluster_root]
+        direct = self.direct
+        total = sum(direct.get((i, y) if i < y else (y, i), UNSCORED_PAIR) for y in members)
+        return total / len(members)
+
+    def ambiguous(self, i: int, own: int, other: int) -> bool:
+        """Whether record i has a rival candidate, another person than cluster `other`.
+
+        A rival is a cluster i could join (nothing in it contradicts i's own cluster) but that
+        cannot share a person with `other`, matching i about as well as `other` does.
+        """
+        wanted = self.ratio * self.strength(i, other)
         for q, k in self.neighbours.get(i, ()):
-            if q < self.ratio * p:
-                continue
+            if q < wanted:
+                continue  # no cluster matches i better than its best pair, met on its own turn
             rk = self.root(k)
             if rk in (own, other):
                 continue
-            if not self.compatible(self.members[rk], self.members[other]):
+            if not self.compatible(self.members[rk], self.members[own]):
+                continue  # i cannot join it anyway: no rival
+            if self.compatible(self.members[rk], self.members[other]):
+                continue  # may be the same person as `other`: no rival either
+            if self.strength(i, rk) >= wanted:
                 return True
         return False
 
     def allowed(self, i: int, j: int, ri: int, rj: int, p: float) -> bool:
         if not self.compatible(self.members[ri], self.members[rj]):
             return False
-        return p >= CLEAR_LINK or not (self.ambiguous(i, ri, rj, p) or self.ambiguous(j, rj, ri, p))
+        return p >= CLEAR_LINK or not (self.ambiguous(i, ri, rj) or self.ambiguous(j, rj, ri))
 
     def merge(self, ri: int, rj: int, p: float) -> None:
         members = self.members
@@ -185,6 +245,7 @@ def cluster(
         for a, b, p in zip(left, right, probability, strict=True)
         if p >= threshold
     ]
+    merger.learn_sources(threshold)
     # Strongest first; ties broken by position so the result does not depend on the engine.
     order.sort(key=lambda item: (-item[0], item[1]))
     for p, (i, j) in order:
