@@ -13,14 +13,16 @@ import argparse
 import os
 import platform
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
-from rightsledger.estimate.data import parse_capture_csv
+from rightsledger.estimate.data import CaptureHistories, parse_capture_csv
 from rightsledger.estimate.dga import dga_estimate
-from rightsledger.estimate.lcmcr import LcmcrSettings, run_chains
+from rightsledger.estimate.lcmcr import LcmcrSettings, chain_seeds, lcmcr_estimate, run_chains
 from rightsledger.estimate.loglinear import loglinear_estimate
+from rightsledger.estimate.run import EstimateOptions, estimate_stratified
 
 KOSOVO = Path(__file__).resolve().parents[1] / "tests" / "data" / "estimate" / "kosovo_1999.csv"
 
@@ -76,6 +78,8 @@ def main() -> None:
         + ", ".join(f"{np.median(c.n):,.0f}" for c in chains)
     )
 
+    strata_speed(histories, args.classes, args.seed)
+
     started = time.perf_counter()
     result = loglinear_estimate(histories)
     print(
@@ -87,6 +91,27 @@ def main() -> None:
     print(
         f"dga over 61 graphs, N up to {result.model['grid'][1]:,.0f}: "
         f"{time.perf_counter() - started:.2f} s, median {result.estimate.point:,.0f}"
+    )
+
+
+def strata_speed(histories: CaptureHistories, classes: int, seed: int) -> None:
+    """Four strata (the Kosovo table four times), 1 chain each: one after another, as each
+    stratum's own pool would run them, against all of them in one pool."""
+    strata = {str(year): histories for year in range(1996, 2000)}
+    settings = LcmcrSettings(
+        classes=classes, burn_in=10_000, samples=1_000, thinning=10, seed=seed, chains=1
+    )
+    seeds = chain_seeds(seed, len(strata))
+    started = time.perf_counter()
+    for index, key in enumerate(sorted(strata)):
+        lcmcr_estimate(strata[key], replace(settings, seed=seeds[index]))
+    apart = time.perf_counter() - started
+    started = time.perf_counter()
+    estimate_stratified(strata, "lcmcr", EstimateOptions(lcmcr=settings), column="year")
+    together = time.perf_counter() - started
+    print(
+        f"lcmcr K={classes}, 4 strata x 1 chain x {settings.sweeps:,} sweeps: one stratum after "
+        f"another {apart:.2f} s, all in one pool {together:.2f} s"
     )
 
 

@@ -188,3 +188,47 @@ def test_compiled_multinomial_split_has_multinomial_moments() -> None:
         )
         filled = count * probs > 1
         assert drawn.var(axis=0)[filled] == pytest.approx(expected_var[filled], rel=0.05)
+
+
+def test_strata_share_one_pool_and_get_what_each_would_alone() -> None:
+    from dataclasses import replace
+
+    from rightsledger.estimate.run import EstimateOptions, estimate_stratified
+
+    strata = {
+        "2017": CaptureHistories.from_patterns(
+            ("A", "B", "C"),
+            {
+                (1, 0, 0): 40,
+                (0, 1, 0): 35,
+                (0, 0, 1): 30,
+                (1, 1, 0): 9,
+                (1, 0, 1): 8,
+                (0, 1, 1): 7,
+                (1, 1, 1): 3,
+            },
+        ),
+        "2018": CaptureHistories.from_patterns(
+            ("A", "B", "C"),
+            {
+                (1, 0, 0): 20,
+                (0, 1, 0): 25,
+                (0, 0, 1): 15,
+                (1, 1, 0): 6,
+                (1, 0, 1): 5,
+                (0, 1, 1): 4,
+                (1, 1, 1): 2,
+            },
+        ),
+    }
+    settings = LcmcrSettings(classes=3, burn_in=200, samples=50, thinning=2, chains=2, seed=9)
+    options = EstimateOptions(lcmcr=settings)
+    together = estimate_stratified(strata, "lcmcr", options, column="year")
+    assert together.strata is not None
+    seeds = chain_seeds(9, 2)
+    for index, (key, result) in enumerate(together.strata):
+        alone = lcmcr_estimate(strata[key], replace(settings, seed=seeds[index]))
+        assert result.draws is not None
+        assert alone.draws is not None
+        assert np.array_equal(result.draws, alone.draws)
+    assert together.observed == 132 + 77

@@ -85,22 +85,64 @@ def _one_chain(
     return ChainOutput(n, alpha, occupied)
 
 
+@dataclass(frozen=True)
+class ChainJob:
+    """One chain to run: a table's observed cells, the settings and the chain's own seed."""
+
+    patterns: NDArray[np.int64]
+    freq: NDArray[np.int64]
+    settings: LcmcrSettings
+    seed: int
+
+
+def chain_jobs(histories: CaptureHistories, settings: LcmcrSettings) -> list[ChainJob]:
+    patterns, freq = _observed_cells(histories)
+    return [
+        ChainJob(patterns, freq, settings, seed)
+        for seed in chain_seeds(settings.seed, settings.chains)
+    ]
+
+
+def _run_job(job: ChainJob) -> ChainOutput:
+    return _one_chain(job.patterns, job.freq, job.settings, job.seed)
+
+
+def run_jobs(jobs: list[ChainJob], workers: int | None = None) -> list[ChainOutput]:
+    """Every chain, in order; in parallel processes when there are several and several cores.
+
+    Chains of different tables (strata) share one pool, so a core that finishes one stratum's
+    chain starts on the next stratum's instead of waiting for its sibling chains.
+    """
+    workers = min(len(jobs), workers or os.cpu_count() or 1)
+    if workers <= 1:
+        return [_run_job(job) for job in jobs]
+    # Compile (or load from the cache) once here, so forked workers inherit the machine code.
+    first = jobs[0]
+    _one_chain(
+        first.patterns,
+        first.freq,
+        LcmcrSettings(classes=first.settings.classes, burn_in=0, samples=1),
+        1,
+    )
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(_run_job, jobs))
+
+
 def run_chains(
     histories: CaptureHistories, settings: LcmcrSettings, workers: int | None = None
 ) -> list[ChainOutput]:
     """Every chain of the run; in parallel processes when there are several and several cores."""
-    patterns, freq = _observed_cells(histories)
-    seeds = chain_seeds(settings.seed, settings.chains)
-    workers = min(settings.chains, workers or os.cpu_count() or 1)
-    if workers <= 1:
-        return [_one_chain(patterns, freq, settings, seed) for seed in seeds]
-    # Compile (or load from the cache) once here, so forked workers inherit the machine code.
-    _one_chain(patterns, freq, LcmcrSettings(classes=settings.classes, burn_in=0, samples=1), 1)
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(_one_chain, patterns, freq, settings, seed) for seed in seeds]
-        return [future.result() for future in futures]
+    return run_jobs(chain_jobs(histories, settings), workers)
+
+
+def check_table(histories: CaptureHistories, settings: LcmcrSettings) -> None:
+    """Raise UserError when lcmcr cannot run on this table with these settings."""
+    settings.check()
+    if histories.t < 3:
+        raise UserError(f"lcmcr needs at least 3 lists; these data have {histories.t}")
+    histories.require_identifiable()
 
 
 def lcmcr_estimate(
@@ -111,12 +153,30 @@ def lcmcr_estimate(
     workers: int | None = None,
 ) -> MethodResult:
     settings = settings or LcmcrSettings()
-    settings.check()
-    if histories.t < 3:
-        raise UserError(f"lcmcr needs at least 3 lists; these data have {histories.t}")
-    histories.require_identifiable()
+    check_table(histories, settings)
     outputs = run_chains(histories, settings, workers)
     return summarise(histories, settings, outputs, level)
+
+
+def lcmcr_estimates(
+    tables: list[tuple[CaptureHistories, LcmcrSettings]],
+    *,
+    level: float = 0.95,
+    workers: int | None = None,
+) -> list[MethodResult]:
+    """``lcmcr_estimate`` of several tables (the strata of one run), all chains in one pool.
+
+    The caller checks each table first (``check_table``), so that it can say which one is wrong.
+    """
+    jobs = [chain_jobs(histories, settings) for histories, settings in tables]
+    outputs = run_jobs([job for table_jobs in jobs for job in table_jobs], workers)
+    results = []
+    start = 0
+    for (histories, settings), table_jobs in zip(tables, jobs, strict=True):
+        chains = outputs[start : start + len(table_jobs)]
+        start += len(table_jobs)
+        results.append(summarise(histories, settings, chains, level))
+    return results
 
 
 def summarise(

@@ -7,10 +7,16 @@ from dataclasses import dataclass, field, replace
 from rightsledger.errors import UserError
 from rightsledger.estimate.data import CaptureHistories
 from rightsledger.estimate.dga import dga_estimate
-from rightsledger.estimate.lcmcr import LcmcrSettings, chain_seeds, lcmcr_estimate
+from rightsledger.estimate.lcmcr import (
+    LcmcrSettings,
+    chain_seeds,
+    check_table,
+    lcmcr_estimate,
+    lcmcr_estimates,
+)
 from rightsledger.estimate.loglinear import loglinear_estimate
 from rightsledger.estimate.result import MethodResult
-from rightsledger.estimate.strata import estimate_strata
+from rightsledger.estimate.strata import estimate_strata, stratum_error
 
 METHODS = ("loglinear", "lcmcr", "dga")
 
@@ -67,12 +73,33 @@ def estimate_stratified(
     options = options or EstimateOptions()
     options.check()
     seeds = chain_seeds(options.lcmcr.seed, len(strata))
+    if method == "lcmcr":
+        # Every stratum's chains in one pool of processes; the total is made as for any method.
+        done = _lcmcr_strata(strata, options, seeds, column)
+        return estimate_strata(
+            strata, lambda histories, index: done[index], column=column, level=options.level
+        )
 
     def run(histories: CaptureHistories, index: int) -> MethodResult:
         settings = replace(options.lcmcr, seed=seeds[index])
         return estimate(histories, method, replace(options, lcmcr=settings))
 
     return estimate_strata(strata, run, column=column, level=options.level)
+
+
+def _lcmcr_strata(
+    strata: dict[str, CaptureHistories], options: EstimateOptions, seeds: list[int], column: str
+) -> list[MethodResult]:
+    """lcmcr on every stratum, in the order estimate_strata visits them (sorted keys)."""
+    tables = []
+    for index, key in enumerate(sorted(strata)):
+        table = (strata[key], replace(options.lcmcr, seed=seeds[index]))
+        try:
+            check_table(*table)
+        except UserError as problem:
+            raise stratum_error(key, column, problem) from problem
+        tables.append(table)
+    return lcmcr_estimates(tables, level=options.level)
 
 
 def check_lists(histories: CaptureHistories, methods: tuple[str, ...]) -> None:

@@ -34,6 +34,10 @@ TOTAL_RULES = {
 }
 
 
+def stratum_error(key: str, column: str, problem: UserError) -> UserError:
+    return UserError(f'stratum "{key}" ({column}): {problem.message}')
+
+
 def estimate_strata(
     strata: dict[str, CaptureHistories],
     run: Runner,
@@ -49,7 +53,7 @@ def estimate_strata(
         try:
             results.append((key, run(strata[key], index)))
         except UserError as problem:
-            raise UserError(f'stratum "{key}" ({column}): {problem.message}') from problem
+            raise stratum_error(key, column, problem) from problem
     first = results[0][1]
     method = first.method
     observed = sum(result.observed for _, result in results)
