@@ -5,6 +5,10 @@
 Prints precision / recall / F1 per claim kind for the whole gold set and for each split, then
 sentences per second over the gold documents (after a warm-up, so model loading is excluded).
 Counts are scored with exact spans and exact low/best/high; count_overlap relaxes the span.
+Actors, quotes and calls are scored on the documents annotated for them; actor_role,
+quote_speaker and call_parties also check the role hint, the speaker and who calls on whom
+(matching rules: rightsledger.extract.evaluate and tests/data/extract_gold/README.md).
+--split keeps only the named splits; --misses prints every miss and extra claim.
 """
 
 from __future__ import annotations
@@ -21,15 +25,23 @@ from rightsledger.extract.evaluate import GoldDocument, load_gold, score
 DEFAULT_GOLD = Path(__file__).resolve().parents[1] / "tests/data/extract_gold/gold.jsonl"
 
 
-def report(title: str, documents: list[GoldDocument]) -> None:
+def report(title: str, documents: list[GoldDocument], misses: bool = False) -> None:
     scores = score(documents, [extract_text(d.text()) for d in documents])
     print(f"\n{title} ({len(documents)} documents)")
     print(f"{'kind':15} {'P':>5} {'R':>5} {'F1':>5}   tp  fp  fn")
     for kind, s in scores.items():
+        if s.true_positives + s.false_positives + s.false_negatives == 0:
+            print(f"{kind:15}     –     –     –   (not annotated in these documents)")
+            continue
         print(
             f"{kind:15} {s.precision:5.2f} {s.recall:5.2f} {s.f1:5.2f} "
             f"{s.true_positives:4d}{s.false_positives:4d}{s.false_negatives:4d}"
         )
+    if misses:
+        for kind, s in scores.items():
+            if kind not in ("count_overlap", "actor_role", "quote_speaker", "call_parties"):
+                for miss in s.misses:
+                    print(f"  {kind:8} {miss}")
 
 
 def speed(documents: list[GoldDocument], rounds: int) -> None:
@@ -69,15 +81,19 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--long", action="store_true", help="also time a 10 MB document")
     parser.add_argument("--megabytes", type=float, default=10.0)
+    parser.add_argument("--split", action="append", help="only these splits (repeatable)")
+    parser.add_argument("--misses", action="store_true", help="print every miss and extra")
     args = parser.parse_args()
     documents = load_gold(args.gold)
+    if args.split:
+        documents = [d for d in documents if d.split in args.split]
     print(
         f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python "
         f"{platform.python_version()}"
     )
     report("all", documents)
     for split in sorted({d.split for d in documents}):
-        report(f"split {split}", [d for d in documents if d.split == split])
+        report(f"split {split}", [d for d in documents if d.split == split], args.misses)
     speed(documents, args.rounds)
     if args.long:
         long_document(documents, args.megabytes)

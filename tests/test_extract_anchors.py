@@ -32,6 +32,8 @@ def test_anchored_matches_equal_a_full_scan(sentences: list[str]) -> None:
         full = [m.span() for m in pattern.finditer(text)]
         fast = [m.span() for m in anchors.anchored(pattern, text, accept)]
         assert fast == full
+    by_prefix = [(m.span(), m.lastgroup) for m in acts.trigger_matches(text)]
+    assert by_prefix == [(m.span(), m.lastgroup) for m in acts._PATTERN.finditer(text)]
 
 
 def test_leading_prefixes() -> None:

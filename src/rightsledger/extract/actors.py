@@ -13,7 +13,9 @@ import re
 from collections.abc import Iterator, Sequence
 
 from rightsledger.extract.claims import ActorClaim
+from rightsledger.extract.lexicon import is_english_person_noun
 from rightsledger.extract.ner import Entity
+from rightsledger.extract.roles import role_hint
 from rightsledger.extract.spans import SpanIndex
 
 _EN_ORGS = (
@@ -27,34 +29,50 @@ _EN_ORGS = (
     "International Committee of the Red Cross|Civic Assistance Committee|OVD-Info|Mediazona|"
     "Meduza|Reuters|BBC|Caucasian Knot|Natalia Estemirova Foundation|Front Line Defenders|"
     "Crisis Group|Human Rights Council|Supreme Court|Constitutional Court|State Duma|"
-    "Federation Council|Ombudsman's Office|Open Russia|Yabloko|Levada Center"
+    "Federation Council|Ombudsman's Office|Open Russia|Yabloko|Levada Center|UNICEF|UNHCR|"
+    "UNESCO|WHO|IOM|UNDP|Interpol|NATO|International Criminal Court|ICC|Red Crescent|"
+    "Public Defender|Soldiers' Mothers"
 )
-_EN_ORG_RE = re.compile(rf"(?<![\w-])(?:the\s+)?({_EN_ORGS})(?![\w-])")
+# A listed body may be named with its country or town: "Public Defender of Georgia".
+_EN_ORG_RE = re.compile(
+    rf"(?<![\w-])(?:the\s+)?((?:{_EN_ORGS})(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]+)?)(?![\w-])"
+)
 _ORG_HEADS = (
+    "Initiative|Press|News|Media|Movement|Coalition|Alliance|Project|Mission|Bureau|Tribunal|"
+    "Forum|Clinic|Inspection|Inspectorate|Monitor|Chamber|Procuracy|Academy|Platform|Trust|"
+    "Military District|Command|Fleet|"
     "Committee|Ministry|Office|Court|Police|Department|Battalion|Regiment|Brigade|Service|"
     "Network|Foundation|Centre|Center|Agency|Union|Council|Commission|Organisation|"
     "Organization|Directorate|Unit|Division|Prison|Parliament|Party|Institute|University|"
     "Association|Watch|Group|Government|Administration|Guard|Assembly|Forces"
 )
 _CAP = r"[A-Z][\w'’-]+"
+# "UN Working Group on Enforced Disappearances": the head may take a named complement.
 _EN_ORG_PHRASE = re.compile(
     rf"(?<![\w-])(?:{_CAP}\s+(?:(?:of|for|on|and|the|against)\s+)*)+(?:{_ORG_HEADS})(?![\w-])"
+    rf"(?:\s+(?:on|of|for|against|to)\s+(?:the\s+)?{_CAP}(?:\s+(?:of\s+)?{_CAP}){{0,3}})?"
 )
+_ORG_HEAD = re.compile(_ORG_HEADS)
+_ANAPHOR = re.compile(rf"(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:{_ORG_HEADS})")
 _TITLES = (
     "President|Prime Minister|Minister|Governor|Mayor|Prosecutor|Judge|General|Colonel|"
     "Major|Captain|Lieutenant|Sergeant|Commander|Senator|Deputy|Ombudsman|Commissioner|"
     "Spokesman|Spokeswoman|Spokesperson|Head|Chief|Director|Chairman|Chairwoman|Dr|Mr|Mrs|Ms"
 )
+# Titles chain ("Deputy Prosecutor General X"): the name starts after the last of them.
 _EN_PERSON_TITLED = re.compile(
-    rf"(?<![\w-])(?P<title>{_TITLES})\.?\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})"
+    rf"(?<![\w-])(?P<title>(?:{_TITLES})(?:\s+(?:{_TITLES}))*)\.?\s+"
+    rf"(?P<name>(?!(?:{_TITLES})\b){_CAP}(?:\s+{_CAP}){{0,2}})"
 )
 # Surname endings of Russia, Ukraine and the Caucasus, romanised.
 _SURNAME = (
     r"[A-Z][a-z]+(?:ov|ev|yev|in|ova|eva|yeva|ina|sky|skiy|skaya|aya|enko|uk|yan|ian|dze"
-    r"|shvili|li|aev|ayev|iev)"
+    r"|shvili|li|aev|ayev|iev|yk|ych|ich|chuk|ak|ets|yan|ova|eva)"
 )
 _EN_PERSON_NAME = re.compile(
     rf"(?<![\w-])(?P<name>[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?{_SURNAME})(?![\w-])"
+    # a name with the surname cut to its initial, as testimonies protect witnesses: "Ales K."
+    r"|(?<![\w-])(?P<initial>[A-Z][a-z]{2,}\s+[A-Z]\.)(?=[\s,;:)])"
 )
 _EN_SPEAKER = re.compile(
     r"(?<![\w-])(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+)(?=,?\s+(?:said|says|told|added|stated|"
@@ -66,88 +84,147 @@ _NOT_NAMES = frozenset(
     "Nations Russian Chechen North South Republic Federal Security Service".split()
 )
 
-_OFFICIAL = re.compile(
-    r"(?:president|minister|governor|mayor|prosecutor|spokes\w+|press secretary|ombudsman|"
-    r"commissioner|head of|chief|official|authorities|глава|министр|губернатор|мэр|прокурор|"
-    r"пресс-секретар\w*|омбудсмен\w*|уполномоченн\w*|президент\w*|руководител\w*|"
-    r"представител\w* власт\w*|чиновник\w*|спикер\w*)",
-    re.IGNORECASE,
-)
-_PERPETRATOR = re.compile(
-    r"(?:officers?|police|policemen|security forces|servicemen|commander|guards?|perpetrators?|"
-    r"ordered|detained by|beaten by|tortured by|abducted by|сотрудник\w*|силовик\w*|"
-    r"полицейск\w*|командир\w*|охранник\w*|по приказу|задержали|пытали|избили|похитили)",
-    re.IGNORECASE,
-)
-_VICTIM = re.compile(
-    r"(?:victims?|detainees?|survivors?|was detained|were detained|was abducted|was tortured|"
-    r"was killed|went missing|жертв\w*|задержанн\w*|пострадавш\w*|погибш\w*|был задержан|"
-    r"была задержана|был похищен|пропал|был убит)",
-    re.IGNORECASE,
-)
-_SOURCE = re.compile(
-    r"(?:said|says|told|reported|according to|stated|wrote|recalled|сообщил\w*|заявил\w*|"
-    r"рассказал\w*|по словам|по данным|пишет|написал\w*|отметил\w*)",
-    re.IGNORECASE,
-)
 
-
-def role_hint(text: str, start: int, end: int) -> str | None:
-    """A guess at a mention's role from the words within a short window around it."""
-    before = text[max(0, start - 60) : start]
-    after = text[end : end + 60]
-    window = before[-40:] + " " + after[:40]
-    if _OFFICIAL.search(before[-30:]) or _OFFICIAL.search(after[:25]):
-        return "official"
-    if _SOURCE.search(after[:20]) or _SOURCE.search(before[-20:]):
-        return "source"
-    if _VICTIM.search(window):
-        return "victim"
-    if _PERPETRATOR.search(window):
-        return "perpetrator"
-    return None
-
-
-def find_english_actors(text: str) -> Iterator[ActorClaim]:
+def find_english_actors(text: str, acts: SpanIndex | None = None) -> Iterator[ActorClaim]:
     taken = SpanIndex()
     found: list[ActorClaim] = []
-    rules = (
+    rules: tuple[tuple[re.Pattern[str], str, str, float, int | str], ...] = (
         (_EN_ORG_RE, "organization", "actor.en.org_list", 0.85, 1),
         (_EN_ORG_PHRASE, "organization", "actor.en.org_phrase", 0.6, 0),
         (_EN_PERSON_TITLED, "person", "actor.en.titled", 0.7, "name"),
         (_EN_PERSON_NAME, "person", "actor.en.surname", 0.6, "name"),
+        (_EN_PERSON_NAME, "person", "actor.en.initial", 0.5, "initial"),
         (_EN_SPEAKER, "person", "actor.en.speaker", 0.55, "name"),
     )
-    for pattern, actor_type, rule, confidence, group in rules:
+    candidates: list[tuple[int, int, int, re.Match[str], str, str, float]] = []
+    for order, (pattern, actor_type, rule, confidence, group) in enumerate(rules):
         for match in pattern.finditer(text):
+            if match[group] is None:
+                continue
             start, end = match.span(group)
-            name = match[group]
-            if name.split()[0] in _NOT_NAMES and actor_type == "person":
+            words = match[group].split()
+            # "General Inspection" is a body, not a general called Inspection.
+            if actor_type == "person" and (
+                words[0] in _NOT_NAMES or _ORG_HEAD.fullmatch(words[-1])
+            ):
                 continue
-            if taken.overlaps(start, end):
-                continue
-            taken.add(start, end)
-            hint = role_hint(text, start, end)
-            if rule == "actor.en.titled" and match["title"] not in ("Mr", "Mrs", "Ms", "Dr"):
-                hint = "official"
-            found.append(
-                ActorClaim(
-                    start=start,
-                    end=end,
-                    text=text[start:end],
-                    rule=rule,
-                    confidence=confidence,
-                    name=name,
-                    actor_type=actor_type,
-                    role_hint=hint,
-                )
+            if actor_type == "organization" and _ANAPHOR.fullmatch(match[0].strip()):
+                continue  # "The Ministry": a mention of a body named before, not a name
+            if actor_type == "organization":
+                start = _name_start(text, start, end)
+            candidates.append((start, end, order, match, actor_type, rule, confidence))
+    # Where candidates overlap the longer wins ("UN Working Group on …" over "UN"), then the
+    # rule listed first.
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    for start, end, _, match, actor_type, rule, confidence in candidates:
+        if taken.overlaps(start, end):
+            continue
+        taken.add(start, end)
+        hint = role_hint(text, start, end, actor_type, acts)
+        if rule == "actor.en.titled" and match["title"].split()[-1] not in (
+            "Mr",
+            "Mrs",
+            "Ms",
+            "Dr",
+        ):
+            hint = "official"
+        found.append(
+            ActorClaim(
+                start=start,
+                end=end,
+                text=text[start:end],
+                rule=rule,
+                confidence=confidence,
+                name=text[start:end],
+                actor_type=actor_type,
+                role_hint=hint,
             )
+        )
+    found.extend(_repeated_surnames(text, found, taken, acts))
     yield from sorted(found, key=lambda claim: claim.start)
 
 
-def russian_actors(text: str, entities: Sequence[Entity]) -> Iterator[ActorClaim]:
+# A capitalised word, its possessive ending left out ("Vorontsov's commanders").
+_CAPITALISED = re.compile(r"(?<![\w'’-])([A-Z]\w*(?:-[A-Z]\w*)?)(?=['’]s\b|(?![\w'’-]))")
+
+
+_LEADING_PEOPLE = re.compile(r"(?:[Tt]he\s+)?(?:([A-Z][a-z]+)\s+of\s+(?:the\s+)?)?")
+
+
+_DOCUMENTS = frozenset("release statement report letter appeal transcript submission".split())
+
+
+def _name_start(text: str, start: int, end: int) -> int:
+    """Where an organisation's name starts: after "The", and after "Officers of the" or
+    "Release of the" (people of the body or a document of it, not part of its name)."""
+    match = _LEADING_PEOPLE.match(text, start, end)
+    if match is None:
+        return start
+    if match[1] and not (is_english_person_noun(match[1]) or match[1].lower() in _DOCUMENTS):
+        return start + (4 if text.startswith(("The ", "the "), start) else 0)
+    return match.end()
+
+
+def _repeated_surnames(
+    text: str, found: list[ActorClaim], taken: SpanIndex, acts: SpanIndex | None
+) -> Iterator[ActorClaim]:
+    """A person named in full once is often named by surname alone later ("Karimov said")."""
+    people = {c.name.split()[-1]: c.name for c in found if c.actor_type == "person"}
+    people = {surname: name for surname, name in people.items() if len(surname) > 2}
+    if not people:
+        return
+    for match in _CAPITALISED.finditer(text):
+        if match[1] not in people:
+            continue
+        start, end = match.span(1)
+        if taken.overlaps(start, end):
+            continue
+        taken.add(start, end)
+        yield ActorClaim(
+            start=start,
+            end=end,
+            text=match[1],
+            rule="actor.en.surname_again",
+            confidence=0.55,
+            name=people[match[1]],
+            actor_type="person",
+            role_hint=role_hint(text, start, end, "person", acts),
+        )
+
+
+_ACTOR_TYPES = {"PER": "person", "ORG": "organization"}
+# Abbreviations the tagger reads as organisations but that name kinds of things: the media,
+# kinds of detention facility, legal codes.
+_RU_NOT_ORGS = frozenset("СМИ ИВС СИЗО ШИЗО ПКТ ИК ЛИУ СПЕЦПРИЕМНИК ПВР УК УПК КОАП ГК ОВД".split())
+# «движение «Чистый берег»», «инициативы «Право на улице»»: a word for a body, then its name in
+# quotation marks, names an organisation even where the tagger misses it.
+_RU_ORG_QUOTED = re.compile(
+    r"(?<![\w-])(?:движени|организаци|групп|центр|инициатив|фонд|объединени|сет[иь]|коалици|"
+    r"проект|издани|газет|телеканал|радио|агентств|парти|союз|ассоциаци|комитет)\w*"
+    r"\s+(«[^«»]{2,60}»)",
+    re.IGNORECASE,
+)
+
+
+def russian_actors(
+    text: str, entities: Sequence[Entity], acts: SpanIndex | None = None
+) -> Iterator[ActorClaim]:
+    tagged = SpanIndex((e.start, e.end) for e in entities if e.type in ("PER", "ORG"))
+    for match in _RU_ORG_QUOTED.finditer(text):
+        start, end = match.span(1)
+        if not tagged.overlaps(start, end):
+            yield ActorClaim(
+                start=start,
+                end=end,
+                text=match[1],
+                rule="actor.ru.quoted_org",
+                confidence=0.6,
+                name=match[1].strip("«»"),
+                actor_type="organization",
+                role_hint=role_hint(text, start, end, "organization", acts),
+            )
     for entity in entities:
-        if entity.type not in ("PER", "ORG"):
+        if entity.type not in ("PER", "ORG") or entity.text.upper() in _RU_NOT_ORGS:
             continue
         yield ActorClaim(
             start=entity.start,
@@ -156,6 +233,6 @@ def russian_actors(text: str, entities: Sequence[Entity]) -> Iterator[ActorClaim
             rule=f"actor.ru.natasha.{entity.type.lower()}",
             confidence=0.8,
             name=entity.normal,
-            actor_type="person" if entity.type == "PER" else "organization",
-            role_hint=role_hint(text, entity.start, entity.end),
+            actor_type=_ACTOR_TYPES[entity.type],
+            role_hint=role_hint(text, entity.start, entity.end, _ACTOR_TYPES[entity.type], acts),
         )

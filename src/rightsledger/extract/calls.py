@@ -7,35 +7,64 @@ addressee from the object of the verb, the author from the words before it in th
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from rightsledger.extract.claims import CallClaim
+from rightsledger.extract.morph import analyzer
+from rightsledger.extract.roles import STATE_BODY
+
+# A call signed by "the group" / «Движение» names the organisation mentioned before it.
+_GENERIC_AUTHORS = frozenset(
+    "group network centre center organisation organization initiative movement coalition "
+    "campaign committee foundation association union project mission "
+    "группа сеть центр организация инициатива движение коалиция кампания комитет фонд "
+    "ассоциация союз проект миссия".split()
+)
 
 _DEMANDS = (
     (
         "investigation",
-        r"investigat\w*|inquiry|probe|criminal case|расследова\w*|проверк\w*|"
-        r"уголовн\w* дел\w*",
+        r"investigat\w*|inquiry|probe|look into|review\w*|examine|criminal case|reopen\w*|"
+        r"identify|установить виновных|возобнов\w*|"
+        r"расследова\w*|провер\w*|уголовн\w* дел\w*|возбуд\w*",
     ),
     ("release", r"release\w*|free\b|freeing|освобо\w*|отпустить"),
     (
         "prosecution",
-        r"prosecut\w*|bring\s+\w+(?:\s+\w+)?\s+to justice|hold\s+\w+(?:\s+\w+)?\s+"
-        r"accountable|punish\w*|наказа\w*|привлеч\w* к ответственности|"
+        r"prosecut\w*|(?:bring|brought|bringing)\s+(?:\w+\s+){0,2}?to justice|"
+        r"(?:hold|held|holding)\s+(?:\w+\s+){0,2}?accountable|accountability|punish\w*|"
+        r"наказа\w*|привлеч\w* к ответственности|"
         r"ответственност\w*|преследовани\w* виновных",
     ),
-    ("cessation", r"stop\w*|end\b|ending|halt\w*|cease\w*|прекрат\w*|останов\w*"),
+    (
+        "cessation",
+        r"stop\w*|end\b|ending|halt\w*|cease\w*|refrain\w*|desist|not to \w+|"
+        r"прекрат\w*|останов\w*|воздерж\w*|не [а-яё]+(?:ть|ти)(?:ся)?\b",
+    ),
     ("protection", r"protect\w*|safety|защит\w*|безопасност\w*"),
     ("reparation", r"compensat\w*|reparation\w*|компенсац\w*|возмещени\w*"),
     ("sanctions", r"sanction\w*|санкци\w*"),
-    ("access", r"access|monitor\w*|доступ\w*"),
-    ("information", r"disclose|whereabouts|информаци\w*|местонахождени\w*"),
+    (
+        "access",
+        r"access|monitor\w*|observers?|visit\w*|доступ\w*|допус\w*|наблюдател\w*|посещ\w*|"
+        r"свидани\w*",
+    ),
+    (
+        "information",
+        r"disclose|whereabouts|fate|find\b|locate|информаци\w*|местонахождени\w*|"
+        r"судьб\w*|найти|разыскать",
+    ),
 )
 _TRIGGER = re.compile(
     r"(?<![\w-])(?:call(?:ed|s|ing)?\s+(?:on|upon|for)|urg(?:e|ed|es|ing)|demand(?:ed|s|ing)?|"
     r"appeal(?:ed|s)?\s+to|insist(?:ed|s)?\s+on|"
-    r"призвал\w*|призыва\w*|призыв\w*|потребовал\w*|требу\w*|требовани\w*|обратил\w*\s+к)"
+    r"(?:ask(?:ed|s)?|want(?:s|ed)?|wish(?:es|ed)?)(?=\s+[\w'’]+(?:\s+[\w'’]+){0,8}\s+to\s)|"
+    r"insist(?:ed|s)?\s+that|"
+    r"призвал\w*|призыва\w*|призыв\w*|потребовал\w*|требу\w*|требовани\w*|обратил\w*\s+к|"
+    r"прошу|просим|просит|просят|просил\w*|попросил\w*|"
+    r"(?:хотим|хотят|хочет|хотела?|хотели|добива\w*|настаива\w*),?\s+чтобы)"
     r"(?![\w-])",
     re.IGNORECASE,
 )
@@ -43,10 +72,7 @@ _ADDRESSEE = re.compile(
     r"^\s+(?P<who>(?:the\s+)?[\w'’ -]{2,60}?)\s+(?:to|for|с требованием|с просьбой)\b",
     re.IGNORECASE,
 )
-_RU_ADDRESSEE = re.compile(
-    r"^\s+(?:к\s+)?(?P<who>(?:[А-ЯЁ]\w*|власт\w*|руководств\w*)(?:\s+\w+){0,3}?)\s+"
-    r"(?=расследова|освобо|прекрат|наказа|привлеч|защит|возбуд|провести|отпустить)"
-)
+_RU_WORDS = re.compile(r"[А-Яа-яЁё][\w-]*|«[^»]{1,40}»")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 _AUTHOR = re.compile(
     r"(?P<who>(?:[A-ZА-ЯЁ«\"][\w'’«»\"-]*)(?:\s+(?:[A-ZА-ЯЁ«\"of][\w'’«»\"-]*))*)"
@@ -54,31 +80,126 @@ _AUTHOR = re.compile(
 )
 
 
+def _addressee(trigger: str, tail: str) -> str | None:
+    """Whom a call addresses: the object of "call on / urge", none after "call for"."""
+    if re.search(r"(?:for|that|чтобы)$", trigger, re.IGNORECASE) or re.match(
+        r"\s*(?:that|чтобы)\b", tail
+    ):
+        return None
+    if re.match(r"[А-Яа-яЁё]", trigger):
+        return _russian_addressee(tail)
+    match = _ADDRESSEE.match(tail)
+    if match is None:
+        return None
+    who = match["who"].strip()
+    # "demanded an investigation into…": the words after the verb are the demand itself.
+    if re.match(r"(?:an?\s+|the\s+)?(?:\w+\s+)?(?:investigation|inquiry|probe|release)", who):
+        return None
+    return who
+
+
 def _demand(window: str) -> str | None:
     best: tuple[int, str] | None = None
     for name, pattern in _DEMANDS:
-        match = re.search(pattern, window, re.IGNORECASE)
+        match = re.search(rf"(?<![\w-])(?:{pattern})", window, re.IGNORECASE)
         if match and (best is None or match.start() < best[0]):
             best = (match.start(), name)
     return best[1] if best else None
 
 
-def find_calls(text: str) -> Iterator[CallClaim]:
+def _russian_addressee(tail: str) -> str | None:
+    """The words after a Russian call verb up to the verb of the demand («призвала власти
+    Беларуси немедленно освободить» → «власти Беларуси»): they name whom it addresses."""
+    words: list[str] = []
+    for match in _RU_WORDS.finditer(tail):
+        word = match[0]
+        if not words and word.lower() in ("к", "от", "у"):
+            continue
+        if not word.startswith("«"):
+            parse = analyzer().parse(word.lower())[0]
+            if parse.pos in ("VERB", "ADV", "SCONJ", "CCONJ", "PART") and (
+                parse.pos != "VERB" or parse.feats.get("VerbForm") == "Inf"
+            ):
+                break
+            if parse.pos == "VERB":
+                return None
+        words.append(word)
+        if len(words) > 6:
+            return None
+    return " ".join(words) or None
+
+
+_AUXILIARIES = re.compile(
+    r"(?:\s+(?:has|have|had|also|again|repeatedly|publicly|today|yesterday|then|"
+    r"также|вновь|уже|ранее|сегодня))+\s*$",
+    re.IGNORECASE,
+)
+_CLAUSE_START = re.compile(r"(?:^|[,;:—–]\s|\s[—–]\s)(?=[^,;:—–]*$)")
+_PRONOUNS = frozenset("i we я мы he she they он она они it оно".split())
+
+
+def _author(head: str, organisations: Sequence[tuple[int, str]], position: int) -> str | None:
+    """Who makes a call: the subject before the verb, "the group" resolved to its name."""
+    subject = _AUXILIARIES.sub("", head).strip()
+    clause_start = _CLAUSE_START.search(subject)
+    clause = subject[clause_start.end() if clause_start else 0 :].strip()
+    words = clause.split()
+    if 0 < len(words) <= 7 and not clause.startswith(("«", '"', "“")):
+        by: str | None = clause
+    else:
+        author_match = _AUTHOR.search(head)
+        by = author_match["who"].strip() if author_match else None
+    if by is not None and by.lower() in ("we", "мы") and organisations:
+        return organisations[0][1]  # "We call on…" in a release: the body that issued it
+    if by is None or by.lower().strip('«»"') in _PRONOUNS:
+        return None
+    generic = by.split()[-1].lower().strip('«»"')
+    if generic in _GENERIC_AUTHORS and len(by.split()) <= 2:
+        # The organisations named shortly before (a bounded look back keeps it linear).
+        before = bisect.bisect_left(organisations, (position, ""))
+        earlier = [name for _, name in organisations[max(0, before - 20) : before]]
+        # Prefer the organisation named with the same word («правозащитная группа …»), then
+        # the last one that is not a state body: "the group" is seldom the police.
+        same_word = [name for name in earlier if generic[:4] in name.lower()]
+        civil = [name for name in earlier if not STATE_BODY.search(name)]
+        if same_word or civil:
+            return (same_word or civil)[-1]
+    return by
+
+
+def _quoting(
+    quotes: Sequence[tuple[int, int, str | None]], starts: list[int], position: int
+) -> str | None:
+    """The speaker of the quotation ``position`` lies in, if any (quotes in text order)."""
+    index = bisect.bisect_left(starts, position) - 1
+    if index >= 0 and quotes[index][0] < position < quotes[index][1]:
+        return quotes[index][2]
+    return None
+
+
+def find_calls(
+    text: str,
+    organisations: Sequence[tuple[int, str]] = (),
+    quotes: Sequence[tuple[int, int, str | None]] = (),
+) -> Iterator[CallClaim]:
+    """Calls for action. ``organisations`` ((start, name) in text order) resolve "the group";
+    ``quotes`` ((start, end, speaker)) make the speaker the author of a call inside a quote."""
+    quote_starts = [start for start, _, _ in quotes]
     for match in _TRIGGER.finditer(text):
         tail = text[match.end() : match.end() + 200]
         stop = _SENTENCE_END.search(tail)
         tail = tail[: stop.start() + 1] if stop else tail
-        demand = _demand(tail)
+        addressee = _addressee(match[0], tail)
+        # The demand follows whom the call addresses: "urge the prosecutor's office to review"
+        # asks for a review, not a prosecution.
+        after = tail.find(addressee) + len(addressee) if addressee else 0
+        demand = _demand(tail[after:])
         if demand is None:
             continue
-        addressee_match = _ADDRESSEE.match(tail) or _RU_ADDRESSEE.match(tail)
-        addressee = addressee_match["who"].strip() if addressee_match else None
-        if addressee and _demand(addressee) is not None:
-            addressee = None
         head = text[max(0, match.start() - 150) : match.start()]
         head = re.split(r"[.!?]\s", head)[-1]
-        author_match = _AUTHOR.search(head)
-        by = author_match["who"].strip() if author_match else None
+        by = _author(head, organisations, match.start())
+        by = _quoting(quotes, quote_starts, match.start()) or by
         end = match.end() + len(tail.rstrip(" ."))
         yield CallClaim(
             start=match.start(),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from rightsledger.extract import anchors
@@ -36,6 +37,7 @@ from rightsledger.extract.numbers import (
     number_value,
 )
 
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _AFTER_NUMBER = r"(?![\w-]|[.,][0-9]|\s*%)"
 
 # (qualifier words, qualifier, which figures the number fills)
@@ -69,11 +71,13 @@ _DASH = r"\s*[-–—]\s*"
 _EN_VAGUE_QUALIFIERS = _qualifier_pattern(_EN_QUALIFIERS).replace("?P<", "?P<v")
 _RU_VAGUE_QUALIFIERS = _qualifier_pattern(_RU_QUALIFIERS).replace("?P<", "?P<v")
 _EN_VAGUE = (
-    r"(?P<vague>several dozen|several hundred|several thousand|half a dozen|a dozen|dozens|"
-    r"tens|hundreds|thousands|several|a few|a handful|a couple|a number)(?:\s+of)?"
+    r"(?P<vague>tens of thousands|hundreds of thousands|several dozen|several hundred|"
+    r"several thousand|half a dozen|a dozen|dozens|tens|hundreds|thousands|several|a few|"
+    r"a handful|a couple|a number)"
+    r"(?:\s+of(?:\s+(?:the|these|those|their|our|his|her|my|your))?)?"
 )
 _EN_RE = re.compile(
-    rf"(?<![\w-])(?:"
+    rf"(?<![\w-])(?<![0-9][.:/])(?:"
     rf"(?:between\s+(?P<b1>{EN_NUMBER})\s+and\s+(?P<b2>{EN_NUMBER}))"
     rf"|(?:from\s+(?P<f1>{EN_NUMBER})\s+to\s+(?P<f2>{EN_NUMBER}))"
     rf"|(?:(?:(?:{_qualifier_pattern(_EN_QUALIFIERS)})\s+)?(?P<n1>{EN_NUMBER})"
@@ -83,13 +87,14 @@ _EN_RE = re.compile(
     re.IGNORECASE,
 )
 _RU_VAGUE = (
-    r"(?P<vague>несколько десятков|нескольких десятков|несколько сотен|нескольких сотен|"
+    r"(?P<vague>(?:десятки|десятков|десятками|десятках|сотни|сотен|сотнями|сотнях)\s+тысяч|"
+    r"несколько десятков|нескольких десятков|несколько сотен|нескольких сотен|"
     r"несколько тысяч|нескольких тысяч|десятки|десятков|десятками|десятках|сотни|сотен|"
     r"сотнями|сотнях|тысячи|тысяч|тысячами|дюжины|дюжин|несколько|нескольких|нескольким|"
     r"несколькими)"
 )
 _RU_RE = re.compile(
-    rf"(?<![\w-])(?:"
+    rf"(?<![\w-])(?<![0-9][.:/])(?:"
     rf"(?:от\s+(?P<f1>{RU_NUMBER}|{RU_COLLECTIVE_RE})\s+до\s+(?P<f2>{RU_NUMBER}))"
     rf"|(?:(?:(?:{_qualifier_pattern(_RU_QUALIFIERS)})\s+(?:(?:о|об|на)\s+)?)?"
     rf"(?P<n1>{RU_COLLECTIVE_RE}|{RU_NUMBER})"
@@ -104,11 +109,25 @@ _RU_INVERTED = re.compile(
     re.IGNORECASE,
 )
 _YEAR_BEFORE = re.compile(
-    r"(?:\b(?:in|since|by|until|of|from|to|в|с|по|до|к)\s+|[A-Za-zА-Яа-я]{3,},?\s+)$"
+    r"(?:\b(?:in|since|by|until|of|from|to|в|с|по|до|к)\s+|[A-Za-zА-Яа-я]{3,},?\s+)$",
+    re.IGNORECASE,
 )
-_WORD_AFTER = re.compile(r"[\s,]*?\s+([\w'’]+(?:-[\w'’]+)*)")
+# A figure after a number sign or a label noun is an identifier: "No. 3", «№ 1», "page 12".
+_LABEL_BEFORE = re.compile(
+    r"(?:№|#|\bno\.|\bnos\.|\bpage|\bpages|\bp\.|\barticle|\bart\.|\bparagraph|\bpart|"
+    r"\bsection|\bclause|\bcase|\bcell|\bbuilding|\bhouse|\broom|\bward|\bcolony|"
+    r"\bстать[яиеюй]|\bст\.|\bчаст[ьиью]|\bч\.|\bп\.|\bпункт\w*|\bстраниц\w*|\bстр\.|"
+    r"\bдом\w*|\bд\.|\bкорпус\w*|\bкамер\w*|\bколони\w*|\bпалат\w*)\s*$",
+    re.IGNORECASE,
+)
+# The next word, across spaces only: a comma ends the phrase ("a teacher, 48, said men…").
+_WORD_AFTER = re.compile(r"\s+([\w'’]+(?:-[\w'’]+)*)")
 
 _VAGUE_VALUES = {
+    "tens of thousands": ("vague", 10_000, 10_000),
+    "hundreds of thousands": ("vague", 100_000, 100_000),
+    "десятков тысяч": ("vague", 10_000, 10_000),
+    "сотен тысяч": ("vague", 100_000, 100_000),
     "several dozen": ("vague", 12, 12),
     "half a dozen": ("exact", 6, 6),
     "a dozen": ("exact", 12, 12),
@@ -180,7 +199,7 @@ def _stated_qualifier(groups: dict[str, str | None], prefix: str = "") -> str | 
 
 
 def _vague_figures(groups: dict[str, str | None]) -> _Figures | None:
-    entry = _VAGUE_VALUES.get(_vague_key(groups["vague"] or "").removesuffix(" of"))
+    entry = _VAGUE_VALUES.get(_vague_key(groups["vague"] or ""))
     if entry is None:
         return None
     qualifier, low, best = entry
@@ -207,7 +226,8 @@ def _figures(match: re.Match[str]) -> _Figures | None:
 
 
 _EN_PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|their|our|its|his|her|my|your)\b")
-_RU_PARTITIVE = re.compile(r"\s+из\s+(?:числа\s+)?(?=\w)")
+# Ends before the space, as the noun search expects a space before each word.
+_RU_PARTITIVE = re.compile(r"\s+из(?:\s+числа)?(?=\s)")
 
 
 def _en_noun(text: str, position: int) -> tuple[int, str] | None:
@@ -230,7 +250,11 @@ def _en_noun(text: str, position: int) -> tuple[int, str] | None:
             found = (word.end(1), token)
             position = word.end(1)
             continue
-        if found is not None or lower in EN_GAP_STOP or token[0].isdigit() or lower in EN_WORDS:
+        # "eleven current and former staff": before the noun, "and"/"or" join modifiers.
+        joins = lower in ("and", "or") and found is None and position != start
+        if not joins and (
+            found is not None or lower in EN_GAP_STOP or token[0].isdigit() or lower in EN_WORDS
+        ):
             break
         position = word.end(1)
     return found
@@ -251,29 +275,74 @@ def _ru_noun(text: str, position: int) -> tuple[int, str, str] | None:
         if word is None:
             break
         token = word[1]
+        if not _CYRILLIC.match(token):  # a Russian noun phrase is written in Cyrillic
+            break
         forms = lemmas(token)
         person = next((f for f in forms if f in RU_PERSON_LEMMAS), None) or _animate(token)
         if person is not None and _is_nominal(token):
             found = (word.end(1), token, person)
             position = word.end(1)
-            if analyzer().parse(token.lower())[0].pos == "NOUN":
+            if not _may_describe(token):  # a true noun ends the phrase
                 break
             continue
         if found is not None or any(f in RU_GAP_STOP for f in forms) or not _is_modifier(token):
             break
+        if _substantivised(text, word.end(1), token):
+            return (word.end(1), token, forms[0] if forms else token.lower())
         position = word.end(1)
     return found
+
+
+def _substantivised(text: str, end: int, token: str) -> bool:
+    """A plural adjective or participle that ends the phrase stands for people.
+
+    «трое неизвестных», «пятеро раненых», «двое из пострадавших»: no noun follows, so the
+    adjective is the counted noun. A capitalised word is a name, not a description.
+    """
+    if token[0].isupper() or not any(
+        parse.feats.get("Number") == "Plur" and parse.pos in ("ADJ", "VERB")
+        for parse in _parses(token)
+    ):
+        return False
+    following = _WORD_AFTER.match(text, end)
+    if following is None or text[end : following.start(1)].strip():
+        return True
+    likely = _parses(following[1])[0]
+    return likely.pos not in ("NOUN", "PROPN", "ADJ") and likely.feats.get("VerbForm") != "Part"
+
+
+class _Parse(NamedTuple):
+    pos: str | None
+    feats: dict[str, str]
+    normal: str
+
+
+@lru_cache(maxsize=100_000)
+def _parses(token: str) -> tuple[_Parse, ...]:
+    """pymorphy2's readings of a word (part of speech and features), cached per word."""
+    return tuple(
+        _Parse(p.pos, dict(p.feats), str(p.normal)) for p in analyzer().parse(token.lower())
+    )
+
+
+def _may_describe(token: str) -> bool:
+    """Whether a word can also be an adjective or participle («раненых мужчин»)."""
+    return any(
+        parse.pos == "ADJ" or parse.feats.get("VerbForm") == "Part" for parse in _parses(token)
+    )
 
 
 def _noun_follows(text: str, position: int) -> bool:
     """Whether a noun comes right after: «двое суток» counts days, not people."""
     word = _WORD_AFTER.match(text, position)
-    return word is not None and analyzer().parse(word[1].lower())[0].pos == "NOUN"
+    return word is not None and _parses(word[1])[0].pos == "NOUN"
 
 
 def _animate(token: str) -> str | None:
     """The lemma of an animate noun not in the lists («чеченцев» → чеченец), else None."""
-    parse = analyzer().parse(token.lower())[0]
+    if token[0].isupper():  # a name («№ 1 Аслан»), not a noun naming people
+        return None
+    parse = _parses(token)[0]
     if parse.pos == "NOUN" and parse.feats.get("Animacy") == "Anim":
         return str(parse.normal).replace("ё", "е")
     return None
@@ -283,14 +352,14 @@ def _is_nominal(token: str) -> bool:
     """A noun, adjective or participle: not a finite verb such as «погибли»."""
     return any(
         parse.pos in ("NOUN", "PROPN", "ADJ") or parse.feats.get("VerbForm") == "Part"
-        for parse in analyzer().parse(token.lower())
+        for parse in _parses(token)
     )
 
 
 def _is_modifier(token: str) -> bool:
     if token.lower() == "и":
         return True
-    for parse in analyzer().parse(token.lower()):
+    for parse in _parses(token):
         if parse.pos in ("ADJ", "DET") or parse.feats.get("VerbForm") == "Part":
             return True
     return False
@@ -335,6 +404,13 @@ def _is_year(text: str, match: re.Match[str]) -> bool:
     return bool(_YEAR_BEFORE.search(before))
 
 
+def _is_label(text: str, match: re.Match[str]) -> bool:
+    """A bare figure that numbers a thing (page, article, cell, «№»), not people."""
+    if not (match["n1"] or "")[:1].isdigit() or match.start("n1") != match.start():
+        return False
+    return bool(_LABEL_BEFORE.search(text[max(0, match.start() - 20) : match.start()]))
+
+
 def _first_words(*tables: object) -> set[str]:
     words: set[str] = set()
     for table in tables:
@@ -360,7 +436,7 @@ def _find(text: str, pattern: re.Pattern[str], *, russian: bool) -> Iterator[Cou
     accept = _RU_FIRST if russian else _EN_FIRST
     for match in anchors.anchored(pattern, text, accept):
         figures = _figures(match)
-        if figures is None or _is_year(text, match):
+        if figures is None or _is_year(text, match) or _is_label(text, match):
             continue
         collective = russian and (match["n1"] or "").lower() in RU_COLLECTIVE
         if russian:

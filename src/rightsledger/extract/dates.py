@@ -151,9 +151,28 @@ def _g(match: re.Match[str], name: str) -> str | None:
     return match.groupdict().get(name)
 
 
+# A year named relative to the text's own ("last year", «прошлого года») counts from the
+# nearest year stated before it, as a missing year does.
+_RELATIVE_YEARS = {
+    "last": -1, "previous": -1, "прошлого": -1, "прошлом": -1, "позапрошлого": -2,
+    "позапрошлом": -2, "this": 0, "same": 0, "этого": 0, "этом": 0, "текущего": 0,
+    "текущем": 0, "нынешнего": 0, "нынешнем": 0, "того": 0, "том": 0, "next": 1,
+    "following": 1, "следующего": 1, "следующем": 1,
+}  # fmt: skip
+_EN_RELATIVE_YEAR = (
+    r"(?:,?\s+(?:of\s+)?(?:the\s+)?(?P<rel>last|previous|this|same|next|following)\s+year)"
+)
+_RU_RELATIVE_YEAR = (
+    r"(?:\s+(?P<rel>прошлого|позапрошлого|этого|текущего|нынешнего|того|следующего)\s+года)"
+)
+
+
 def _year_of(match: re.Match[str], name: str, context: Callable[[int], int]) -> int:
     value = _g(match, name)
-    return int(value) if value else context(match.start())
+    if value:
+        return int(value)
+    relative = _g(match, "rel")
+    return context(match.start()) + (_RELATIVE_YEARS[relative.lower()] if relative else 0)
 
 
 def _full(match: re.Match[str], context: Callable[[int], int]) -> tuple[date, date, str | None]:
@@ -214,6 +233,20 @@ def _season(match: re.Match[str], context: Callable[[int], int]) -> tuple[date, 
     return date(year, first, 1), date(year, last, _last_day(year, last)), None
 
 
+def _year_part(
+    match: re.Match[str], context: Callable[[int], int]
+) -> tuple[date, date, str | None]:
+    """ "the start of the year", «конца прошлого года»: a part of the year the text is in."""
+    modifier = _modifier(_g(match, "mod1"))
+    earliest, latest = _year_bounds(_year_of(match, "y1", context), modifier)
+    return earliest, latest, modifier
+
+
+def _relative_year(match: re.Match[str], context: Callable[[int], int]) -> tuple[date, date, None]:
+    year = _year_of(match, "y1", context)
+    return date(year, 1, 1), date(year, 12, 31), None
+
+
 def _en(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){pattern}(?![\w])")
 
@@ -262,7 +295,12 @@ _RULES: tuple[tuple[str, re.Pattern[str], _Handler, bool], ...] = (
         _day_range,
         False,
     ),
-    ("date.en.month", _en(rf"{_EN_MOD1}(?P<m1>{_EN_MONTH}){_OPT_YEAR_EN}"), _month_year, True),
+    (
+        "date.en.month",
+        _en(rf"{_EN_MOD1}(?P<m1>{_EN_MONTH})(?:{_OPT_YEAR_EN}|{_EN_RELATIVE_YEAR})"),
+        _month_year,
+        True,
+    ),
     # "May" is also a verb: a month without a year needs a preposition before it.
     (
         "date.en.month_no_year",
@@ -295,6 +333,70 @@ _RULES: tuple[tuple[str, re.Pattern[str], _Handler, bool], ...] = (
         _season,
         True,
     ),
+    # A season without its year takes the year from the text; in English it needs a
+    # preposition ("in the spring"), in Russian the adverb form («весной») is enough.
+    (
+        "date.en.season_no_year",
+        re.compile(
+            # The preposition is looked behind, so the rule is tried only at "the" or a season.
+            "".join(
+                [
+                    "(?:",
+                    "|".join(
+                        f"(?<=\\b{word} )"
+                        for word in "in In during During by By since Since until Until over "
+                        "Over".split()
+                    ),
+                    ")",
+                ]
+            )
+            + r"(?:the\s+)?(?P<season>spring|summer|autumn|fall)"
+            + rf"(?:{_EN_RELATIVE_YEAR})?(?![\w])(?!,?\s+(?:of\s+)?[0-9])"
+        ),
+        _season,
+        False,
+    ),
+    (
+        "date.ru.season_no_year",
+        _en(rf"(?P<season>[Вв]есной|[Лл]етом|[Оо]сенью)(?:{_RU_RELATIVE_YEAR})?(?!\s+[0-9])"),
+        _season,
+        False,
+    ),
+    (
+        "date.en.part_of_relative_year",
+        _en(
+            r"(?P<mod1>(?:the\s+)?(?:beginning|start|middle|end|close)\s+of|"
+            r"(?:the\s+)?(?:first|second)\s+half\s+of)\s+(?:the\s+|this\s+)?"
+            r"(?:(?P<rel>last|previous|next|following)\s+)?year\b"
+        ),
+        _year_part,
+        False,
+    ),
+    (
+        "date.ru.part_of_relative_year",
+        _en(
+            r"(?P<mod1>начал[еаоу]|середин[еуаы]|конц[еау]|конец|(?:перв|втор)(?:ой|ую|ая)\s+"
+            r"половин[еуы])\s+(?:(?P<rel>прошлого|позапрошлого|этого|текущего|нынешнего|"
+            r"следующего)\s+)?года\b"
+        ),
+        _year_part,
+        False,
+    ),
+    (
+        "date.en.relative_year",
+        _en(r"(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+year"),
+        _relative_year,
+        False,
+    ),
+    (
+        "date.ru.relative_year",
+        _en(
+            r"(?P<rel>прошлого|позапрошлого|этого|текущего|нынешнего|прошлом|позапрошлом|этом|"
+            r"текущем|нынешнем)\s+(?:году|года)"
+        ),
+        _relative_year,
+        False,
+    ),
     (
         "date.ru.day",
         _en(rf"(?P<d1>{_DAY})\s+(?P<m1>{_RU_MONTH})(?:\s+(?P<y1>{_YEAR}){_RU_YEAR_WORD})?"),
@@ -304,7 +406,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], _Handler, bool], ...] = (
     (
         "date.ru.day_range",
         _en(
-            rf"(?:с\s+)?(?P<d0>{_DAY})(?:\s+(?P<m0>{_RU_MONTH}))?(?:\s*[-–—]\s*|\s+по\s+)"
+            rf"(?:с\s+)?(?P<d0>{_DAY})(?:\s+(?P<m0>{_RU_MONTH}))?(?:\s*[-–—]\s*|\s+по\s+|\s+на\s+)"
             rf"(?P<d1>{_DAY})\s+(?P<m1>{_RU_MONTH})(?:\s+(?P<y1>{_YEAR}){_RU_YEAR_WORD})?"
         ),
         _day_range,
@@ -312,7 +414,10 @@ _RULES: tuple[tuple[str, re.Pattern[str], _Handler, bool], ...] = (
     ),
     (
         "date.ru.month",
-        _en(rf"{_RU_MOD1}(?P<m1>{_RU_MONTH})(?:\s+(?P<y1>{_YEAR}){_RU_YEAR_WORD})?"),
+        _en(
+            rf"{_RU_MOD1}(?P<m1>{_RU_MONTH})"
+            rf"(?:\s+(?P<y1>{_YEAR}){_RU_YEAR_WORD}|{_RU_RELATIVE_YEAR})?"
+        ),
         _month_year,
         False,
     ),
@@ -387,7 +492,8 @@ _DATE_WORDS = frozenset(
         "circa approximately between from spring summer "
         "autumn fall начале начала начало началу середине середину середина середины конце конца "
         "концу конец первых последних первой первую последней последнюю второй вторую вторая "
-        "примерно около с между весной летом осенью весна лето осень".split(),
+        "примерно около с между весной летом осенью весна лето осень last this next прошлого "
+        "позапрошлого этого текущего нынешнего прошлом позапрошлом этом текущем нынешнем".split(),
     ]
 )
 
@@ -397,7 +503,7 @@ def _date_first(word: str) -> bool:
     return word[0].isdigit() or word in _DATE_WORDS or _is_russian_month(word)
 
 
-_PREPOSITIONS = frozenset("in since by until during of from before after".split())
+_PREPOSITIONS = frozenset("in since by until during of from before after over".split())
 
 
 def _after_preposition(word: str) -> bool:

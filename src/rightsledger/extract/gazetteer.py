@@ -9,11 +9,36 @@ both as written and as lemmas, so declined forms in text find them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
 
 _KIND_RANK = {"country": 0, "admin1": 1, "region": 1, "city": 2}
+# English text often names towns of the former USSR by their Russian name romanised (Gomel,
+# Grodno) where GeoNames gives the local form (Homyel', Hrodna): for these countries the
+# romanised Russian name is read too, unless it already names another place.
+_ROMANISED_COUNTRIES = frozenset("RU BY UA KZ KG TJ UZ TM GE AM AZ MD".split())
+_ROMAN = dict(
+    zip(
+        "абвгдезийклмнопрстуфхцчшщъыьэюяё",
+        "a b v g d e z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya yo".split(),
+        strict=True,
+    )
+)
+
+
+def romanised(name: str) -> str:
+    """A plain English-style romanisation of a Russian name («Гомель» → "gomel")."""
+    out = []
+    for index, char in enumerate(name.lower()):
+        if char == "ж":
+            out.append("zh")
+        elif char == "е" and (index == 0 or name[index - 1].lower() in "аеёиоуыэюяьъ"):
+            out.append("ye")
+        else:
+            out.append(_ROMAN.get(char, char).replace("-", ""))
+    return "".join(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +61,21 @@ class Place:
         return (_KIND_RANK.get(self.kind, 3), -self.population)
 
 
+_LETTERS = str.maketrans("ıłøđðþß", "ilodd" + "t" + "s")
+
+
+def _without_marks(text: str) -> str:
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 @lru_cache(maxsize=200_000)
 def english_key(name: str) -> str:
-    key = re.sub(r"\s+", " ", name.strip().lower().replace("’", "'"))
+    # Apostrophes mark soft signs in romanisations (Ts’khinvali, Nal'chik) and English text
+    # often drops diacritics (Diyarbakir, Sumqayit): neither counts in the key.
+    key = re.sub(r"\s+", " ", re.sub(r"['’ʼ]", "", _without_marks(name.strip().lower())))
     key = key.removeprefix("the ")
     key = re.sub(r"^st\.? ", "saint ", key)
     return re.sub(r"(?:iy|yy)\b", "y", key).replace("yye", "ye")
@@ -73,6 +110,18 @@ def _add(index: dict[str, list[Place]], key: str, place: Place) -> None:
             bucket.append(place)
 
 
+def _romanisable(english: dict[str, list[Place]]) -> list[Place]:
+    places = {id(p): p for bucket in english.values() for p in bucket}.values()
+    return [
+        p
+        for p in places
+        if p.country in _ROMANISED_COUNTRIES
+        and p.kind in ("city", "admin1")
+        and p.name_ru
+        and not p.needs_context_en
+    ]
+
+
 @cache
 def load() -> Gazetteer:
     """Read the shipped gazetteer once per process (about half a second)."""
@@ -103,6 +152,10 @@ def load() -> Gazetteer:
             _add(english, english_key(name), place)
         for key in ru_keys.split("|"):
             _add(russian, russian_key(key), place)
+    for place in _romanisable(english):
+        key = english_key(romanised(place.name_ru))
+        if key not in english:
+            english[key] = [place]
     return Gazetteer(
         english={k: tuple(sorted(v, key=lambda p: p.rank)) for k, v in english.items()},
         russian={k: tuple(sorted(v, key=lambda p: p.rank)) for k, v in russian.items()},

@@ -19,12 +19,20 @@ _EN_PERSON_SINGULAR = (
     "professor pupil schoolchild schoolboy schoolgirl baby infant toddler orphan widow "
     "collaborator informant defendant convict seeker asylum-seeker conscientious objector "
     "chechen ingush dagestani azerbaijani uzbek tajik kazakh afghan tatar kurd turk avar "
-    "lezgin balkar cossack jew sunni shia sufi"
+    "lezgin balkar cossack jew sunni shia sufi "
+    # people named by their relation to someone: "five of his colleagues"
+    "colleague friend neighbour neighbor cousin nephew niece uncle aunt grandson granddaughter "
+    "grandfather grandmother grandchild sibling classmate comrade co-worker associate "
+    "follower fellow partner spouse fiance fiancee guest tenant client relative kinsman "
+    "gendarme gunman militiaman trooper attacker assailant agent official representative "
+    "delegate envoy individual returnee deportee evacuee internee abductee youngster "
+    "adult"
 ).split()
 _EN_IRREGULAR = (
     "people persons men women children gentlemen policemen servicemen others dead wounded "
     "injured missing disappeared staff youths police killed arrested detained abducted "
-    "kidnapped executed displaced evacuated deported imprisoned jailed hurt"
+    "kidnapped executed displaced evacuated deported imprisoned jailed hurt gunmen "
+    "militiamen kinsmen grandchildren elderly"
 ).split()
 EN_PERSON_NOUNS: frozenset[str] = frozenset(
     [

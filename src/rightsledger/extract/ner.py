@@ -66,6 +66,8 @@ def _tag(offset: int, chunk: str) -> list[Entity]:
         doc.tag_morph(morph_tagger)
     found = []
     for span in doc.spans:
+        if "\n" in span.text:  # a heading and the next line are not one name
+            continue
         normal = span.text
         if span.type in ("PER", "ORG"):
             try:

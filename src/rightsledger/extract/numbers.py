@@ -28,6 +28,7 @@ for _value, _word in zip(
     strict=True,
 ):
     EN_WORDS[_word] = (_value, _UNIT)
+EN_WORDS["both"] = (2, _UNIT)
 EN_WORDS["hundred"] = (100, _HUNDRED)
 EN_WORDS["dozen"] = (12, _HUNDRED)  # "two dozen" multiplies like "two hundred"
 EN_WORDS["thousand"] = (1000, _SCALE)
@@ -113,6 +114,16 @@ _ru(
     kind=_SCALE,
 )
 
+# Plural nouns of quantity after a number multiply it («полутора сотен» = 150, «двух
+# десятков» = 20, «трёх тысяч»). Alone they are vague words («сотни», «десятки»), read by the
+# count rules, so a number never starts with one of them.
+RU_MULTIPLIERS: dict[str, tuple[int, str]] = {}
+for _form in ("сотни", "сотен", "сотням", "сотнями", "сотнях"):
+    RU_MULTIPLIERS[_form] = (100, _HUNDRED)
+for _form in ("десятки", "десятков", "десяткам", "десятками", "десятках"):
+    RU_MULTIPLIERS[_form] = (10, _HUNDRED)
+_RU_VALUES = {**RU_WORDS, **RU_MULTIPLIERS}
+
 # Collective numerals: двое/трое take -их/-им/-ими, the rest -ых/-ым/-ыми.
 RU_COLLECTIVE: dict[str, int] = {}
 for _value, _stem, _nom, _vowel in (
@@ -128,6 +139,9 @@ for _value, _stem, _nom, _vowel in (
 ):
     for _form in (_nom, _stem + _vowel + "х", _stem + _vowel + "м", _stem + _vowel + "ми"):
         RU_COLLECTIVE[_form] = _value
+# «оба/обе» (both) count two people as the collective numerals do.
+for _form in ("оба", "обе", "обоих", "обеих", "обоим", "обеим", "обоими", "обеими"):
+    RU_COLLECTIVE[_form] = 2
 
 _DIGITS = r"[0-9]{1,3}(?:(?:,|[\u00a0\u202f ])[0-9]{3})+(?![0-9])|[0-9]+"
 
@@ -144,7 +158,8 @@ _EN_WORDS_RE = rf"(?:a\s+)?(?:{_EN_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_EN_WORD}))*(
 EN_NUMBER = rf"(?:{_EN_SCALED}|{_DIGITS}|{_EN_WORDS_RE})"
 # Russian writes case endings after figures: «10-ти», «20-и», «5-ю».
 _RU_DIGITS = rf"(?:{_DIGITS})(?:-(?:ти|и|х|ми|ть|ью|ю|ого|ому|ых))?"
-RU_NUMBER = rf"(?:{_RU_SCALED}|{_RU_DIGITS}|(?:{_RU_WORD})(?:\s+(?:{_RU_WORD}))*(?![\w-]))"
+_RU_NEXT_WORD = _alternation({**RU_WORDS, **RU_MULTIPLIERS})
+RU_NUMBER = rf"(?:{_RU_SCALED}|{_RU_DIGITS}|(?:{_RU_WORD})(?:\s+(?:{_RU_NEXT_WORD}))*(?![\w-]))"
 RU_COLLECTIVE_RE = rf"(?:{_alternation(RU_COLLECTIVE)})(?![\w-])"
 
 
@@ -186,7 +201,7 @@ def number_value(text: str) -> Number | None:
     words = [w for w in re.split(r"[\s-]+", cleaned) if w and w not in ("and", "a")]
     if not words:
         return None
-    for table in (EN_WORDS, RU_WORDS):
+    for table in (EN_WORDS, _RU_VALUES):
         if all(word in table for word in words):
             return Number(_words_value(words, table), in_words=True)
     return None

@@ -58,7 +58,9 @@ def extract_text(text: str, *, language: str | None = None) -> Extraction:
             f"text longer than {RUSSIAN_NER_LIMIT:,} characters: Russian names (actors) "
             "were not extracted; split the document to get them"
         )
-    english_actors = list(find_english_actors(text))
+    acts = list(find_acts(text))
+    act_spans = SpanIndex((act.start, act.end) for act in acts)
+    english_actors = list(find_english_actors(text, act_spans))
     persons = [(e.start, e.end) for e in entities if e.type == "PER"]
     persons += [(a.start, a.end) for a in english_actors if a.actor_type == "person"]
     places = list(find_places(text, exclude=persons))
@@ -71,11 +73,14 @@ def extract_text(text: str, *, language: str | None = None) -> Extraction:
     claims.extend(places)
     claims.extend(counts)
     claims.extend(dates)
-    claims.extend(find_acts(text))
-    claims.extend(english_actors)
-    claims.extend(russian_actors(text, entities))
-    claims.extend(find_quotes(text))
-    claims.extend(find_calls(text))
+    claims.extend(acts)
+    actors = english_actors + list(russian_actors(text, entities, act_spans))
+    claims.extend(actors)
+    quotes = list(find_quotes(text))
+    claims.extend(quotes)
+    organisations = sorted((a.start, a.name) for a in actors if a.actor_type == "organization")
+    speakers = [(q.start, q.end, q.speaker) for q in quotes]
+    claims.extend(find_calls(text, organisations, speakers))
     claims.sort(key=lambda claim: (claim.start, _KIND_ORDER.get(claim.kind, 9), claim.end))
     extraction.claims = claims
     return extraction

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from rightsledger.extract.claims import PlaceClaim
 from rightsledger.extract.gazetteer import Place, english_key, load, russian_key
-from rightsledger.extract.morph import lemma_key, lemmas
+from rightsledger.extract.morph import analyzer, lemma_key, lemmas
 from rightsledger.extract.spans import SpanIndex
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’]|-(?=\w))*")
@@ -30,6 +30,11 @@ _RU_CONTEXT = frozenset(
     "поселок поселка поселке посёлок посёлка посёлке станица станицы станице аул аула ауле "
     "г с пос ст".split()
 )
+_BODY_WORDS = frozenset(
+    "region regional district city police court university state federal oblast province "
+    "municipal municipality council office prison colony airport station".split()
+)
+_NEAR_COUNTRIES = frozenset("RU BY UA KZ KG TJ UZ TM GE AM AZ MD".split())
 _TITLES = frozenset(
     "mr mrs ms dr miss president general colonel major captain sergeant lieutenant judge "
     "minister senator governor".split()
@@ -96,6 +101,14 @@ def find_places(text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> Iterat
         end = tokens[last][1]
         guessed = rule == "place.ru.suffix" and _sentence_initial(text, start)
         needs_context = place.needs_context_ru if ".ru." in rule else place.needs_context_en
+        # A small foreign town read through a Russian word is more often a common word
+        # («Сеть», «Азии»): it needs a preposition of place, like the flagged names.
+        needs_context = needs_context or (
+            ".ru." in rule
+            and place.kind == "city"
+            and place.country not in _NEAR_COUNTRIES
+            and (place.population < 100_000 or _sentence_initial(text, start))
+        )
         if (
             guessed
             or excluded.covers(start, end)
@@ -150,9 +163,34 @@ def _match_en(
         places = gazetteer.lookup_en(phrase)
         if places:
             place, ambiguous = _best(places)
-            if place.kind == "city" and _followed_by_name(text, tokens, last):
+            region = _region_named_after(text, tokens, last, phrase)
+            if region is not None:
+                return last + 1, region, False, "place.en.gazetteer.admin1", region.name_en
+            if place.kind == "city" and (
+                _common_noun_use(text, tokens, index, last)
+                or _ends_a_foreign_name(text, tokens, index, last, place)
+            ):
                 return None
             return last, place, ambiguous, f"place.en.gazetteer.{place.kind}", place.name_en
+    return None
+
+
+_REGION_WORDS = {"region": "Region", "oblast": "Oblast", "province": "Province", "krai": "Krai"}
+
+
+def _region_named_after(
+    text: str, tokens: list[tuple[int, int, str]], last: int, phrase: str
+) -> Place | None:
+    """ "the Zaporizhzhia region" names the region (Zaporizhzhia Oblast), not its city."""
+    if last + 1 >= len(tokens) or text[tokens[last][1] : tokens[last + 1][0]] != " ":
+        return None
+    word = tokens[last + 1][2].lower()
+    if word not in _REGION_WORDS:
+        return None
+    for suffix in ("Oblast", "Region", "Province", "Krai", _REGION_WORDS[word]):
+        for place in load().lookup_en(f"{phrase} {suffix}"):
+            if place.kind == "admin1":
+                return place
     return None
 
 
@@ -173,6 +211,10 @@ def _match_ru(
             continue
         words = [tokens[i][2] for i in range(index, last + 1)]
         options = [_word_keys(word) for word in words]
+        if last == index and (
+            _part_of_a_name(text, tokens, index) or _after_a_named_adjective(text, tokens, index)
+        ):
+            return None
         for combo in itertools.islice(itertools.product(*options), 27):
             places = gazetteer.lookup_ru(" ".join(combo))
             if places:
@@ -188,12 +230,69 @@ def _match_ru(
     return None
 
 
+def _ends_a_foreign_name(
+    text: str, tokens: list[tuple[int, int, str]], index: int, last: int, place: Place
+) -> bool:
+    """ "EU Monitoring Mission": a small town far away that ends a run of capitalised words is
+    the last word of a name, not the town (Mission, Texas)."""
+    if last != index or index == 0 or place.country in _NEAR_COUNTRIES:
+        return False
+    if place.population >= 100_000:
+        return False
+    previous = tokens[index - 1]
+    return (
+        text[previous[1] : tokens[index][0]] == " "
+        and previous[2][0].isupper()
+        and not _sentence_initial(text, previous[0])
+    )
+
+
+def _common_noun_use(text: str, tokens: list[tuple[int, int, str]], index: int, last: int) -> bool:
+    """A city name used as a word: before a person's name ("Adam Saidov"), or between "the"
+    and "of" ("the Republic of Azerbaijan", "the Union of …")."""
+    if _followed_by_name(text, tokens, last):
+        return True
+    return (
+        last == index
+        and index > 0
+        and tokens[index - 1][2].lower() == "the"
+        and last + 1 < len(tokens)
+        and tokens[last + 1][2] == "of"
+    )
+
+
 def _followed_by_name(text: str, tokens: list[tuple[int, int, str]], last: int) -> bool:
     """A capitalised word right after a one-word city ("Adam Saidov") makes it a person's name."""
     if last + 1 >= len(tokens):
         return False
     following = tokens[last + 1]
+    if following[2].lower() in _BODY_WORDS:
+        return False  # "Aktobe Region Police", "Zugdidi Municipality": still the town
     return text[tokens[last][1] : following[0]] == " " and following[2][0].isupper()
+
+
+def _part_of_a_name(text: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """An adjective before a capitalised noun is part of a longer name: «Красного Креста»,
+    «Верховного Суда» are not the towns Красное and Верховье."""
+    if index + 1 >= len(tokens) or text[tokens[index][1] : tokens[index + 1][0]] != " ":
+        return False
+    following = tokens[index + 1][2]
+    if not following[0].isupper() or not following[0].isalpha() or following.isupper():
+        return False
+    parses = analyzer().parse(tokens[index][2].lower())
+    return bool(parses) and parses[0].pos == "ADJ"
+
+
+def _after_a_named_adjective(text: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """A capitalised adjective before the word makes it part of a longer name («Центральной
+    Азии» is Central Asia, not the town Азия), unless that adjective opens the sentence."""
+    if index == 0 or text[tokens[index - 1][1] : tokens[index][0]] != " ":
+        return False
+    previous = tokens[index - 1]
+    if not previous[2][0].isupper() or _sentence_initial(text, previous[0]):
+        return False
+    parses = analyzer().parse(previous[2].lower())
+    return bool(parses) and parses[0].pos == "ADJ"
 
 
 def _original(place: Place, key: str = "") -> str:
@@ -204,6 +303,13 @@ def _original(place: Place, key: str = "") -> str:
     return place.name_ru or place.name_en
 
 
+def _is_dateline(text: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """ "UFA — …", "KAZAN, 3 May": a capitalised place opening a line names where it is from."""
+    start, end, word = tokens[index]
+    line_start = start == 0 or text[start - 1] == "\n"
+    return line_start and word.isupper() and bool(re.match(r"\s*[—–,-]", text[end : end + 3]))
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     """Whether only spaces and sentence-ending marks stand between the word and the last one."""
     before = text[max(0, start - 10) : start].rstrip()
@@ -211,6 +317,8 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 
 def _has_context(text: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
+    if _is_dateline(text, tokens, index):
+        return True
     if index == 0:
         return False
     previous = tokens[index - 1][2].lower()

@@ -13,8 +13,11 @@ from collections.abc import Iterator
 
 from rightsledger.extract.claims import QuoteClaim
 
+# Single marks ('…') open at the start of a word and close before a non-letter, so that the
+# apostrophes of "didn't" and "Soldiers' Mothers" are not taken for them.
 _QUOTED = re.compile(
     r"“([^”]{3,2000})”|\"([^\"\n]{3,2000})\"|«([^»]{3,2000})»|„([^“”]{3,2000})[“”]"
+    r"|(?<![\w'’])['‘]([^\n]{3,2000}?)['’](?![\w'’])"
 )
 _VERBS_EN = (
     r"(?:said|says|told\s+\w+|added|stated|recalled|wrote|explained|insisted|claimed|declared)"
@@ -28,11 +31,14 @@ _ROLE = r"(?:(?:the|a|an|his|her|their)\s+[\w-]+(?:\s+[\w-]+){0,3})"
 _AFTER_EN = re.compile(
     rf"^\s*,?\s*(?:{_VERBS_EN}\s+(?P<a>{_NAME}|{_ROLE})|(?P<b>{_NAME}|{_ROLE})\s+{_VERBS_EN})"
 )
+# After a Russian speech verb the speaker may be described first: «— говорит мать одного из
+# пропавших Асият Гаджиева», «— рассказал один из отпущенных, Ильяс Хамхоев».
 _AFTER_RU = re.compile(
-    rf"^\s*,?\s*[—–-]?\s*(?:{_VERBS_RU}\s+(?P<a>(?:[\w-]+\s+){{0,3}}?{_NAME})|(?P<b>{_NAME})\s+{_VERBS_RU})"
+    rf"^\s*,?\s*[—–-]?\s*(?:{_VERBS_RU}\s+(?P<a>(?:[\w-]+,?\s+){{0,6}}?{_NAME})"
+    rf"|(?P<b>{_NAME})\s+{_VERBS_RU})"
 )
 _BEFORE = re.compile(
-    rf"(?P<name>{_NAME})(?:,\s+[^,]{{1,60}},)?\s+(?:{_VERBS_EN}|{_VERBS_RU})\s*[:,]?\s*$"
+    rf"(?P<name>{_NAME})(?:,\s+[^,]{{1,60}})?,?\s+(?:{_VERBS_EN}|{_VERBS_RU})\s*[:,]?\s*$"
 )
 _BY_WORDS_RU = re.compile(rf"[Пп]о словам\s+(?P<name>(?:[\w-]+\s+){{0,3}}?{_NAME}),\s*$")
 

@@ -1,0 +1,70 @@
+"""Russian act words by lemma: every inflected form of a listed word names its act.
+
+The trigger patterns in ``acts`` spell endings out, and an ending left out («побоях»,
+«угрозах») silently loses the act. Here each word of the text is reduced to its dictionary
+form by pymorphy2 and looked up, so all cases, tenses and participles of a word count once
+the word is listed. Words whose meaning depends on their object («сломать», «доставить») stay
+in the patterns, where the object can be required.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rightsledger.extract import anchors
+from rightsledger.extract.morph import lemmas
+
+# lemma (ё as е) -> category. Nouns and verbs of one family are listed together.
+_LEMMAS: dict[str, list[str]] = {
+    "killing": (
+        "убить убийство убитый расстрелять расстрел застрелить казнить казнь погибнуть "
+        "гибель погибший скончаться зарезать задушить"
+    ).split(),
+    "torture": "пытка пытать истязать истязание электрошок".split(),
+    "ill_treatment": (
+        "избить избиение избивать побои издеваться издевательство унижать унижение "
+        "избитый бить пинать"
+    ).split(),
+    "arbitrary_detention": (
+        "задержать задержание задерживать арестовать арест арестованный задержанный удерживать"
+    ).split(),
+    "enforced_disappearance": "исчезнуть исчезновение исчезнувший".split(),
+    "abduction": "похитить похищение похищенный похищать похититель".split(),
+    "forced_displacement": (
+        "выселить выселение депортировать депортация изгнать изгнание эвакуировать "
+        "эвакуация выслать высылка выдворить выдворение"
+    ).split(),
+    "sexual_violence": "изнасиловать изнасилование".split(),
+    "threats_intimidation": (
+        "угроза угрожать запугать запугивать запугивание преследование"
+    ).split(),
+    "extortion": "вымогать вымогательство выкуп шантаж шантажировать вымогатель".split(),
+    "property_destruction": (
+        "сжечь поджечь поджог разрушить разрушение снести снос взорвать разгромить погром "
+        "сжигать разрушать уничтожить"
+    ).split(),
+}
+LEMMA_CATEGORY: dict[str, str] = {
+    lemma: category for category, words in _LEMMAS.items() for lemma in words
+}
+# The first two letters a form of a listed word can start with (prefixes do not move).
+_PREFIXES = frozenset(lemma[:2] for lemma in LEMMA_CATEGORY) | {"со"}  # сжечь: сожгли
+_CYRILLIC = re.compile(r"[а-яё]")
+
+
+def _could_be_act(word: str) -> bool:
+    return word[:2] in _PREFIXES and bool(_CYRILLIC.match(word))
+
+
+def find_lemma_acts(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, category) for each Russian word whose lemma names an act."""
+    for start in anchors.starts(text, _could_be_act):
+        end = start
+        while end < len(text) and (text[end].isalpha()):
+            end += 1
+        word = text[start:end].lower()
+        for lemma in lemmas(word)[:1]:
+            category = LEMMA_CATEGORY.get(lemma)
+            if category is not None:
+                yield start, end, category
