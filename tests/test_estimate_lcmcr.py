@@ -232,3 +232,21 @@ def test_strata_share_one_pool_and_get_what_each_would_alone() -> None:
         assert alone.draws is not None
         assert np.array_equal(result.draws, alone.draws)
     assert together.observed == 132 + 77
+
+
+def test_one_worker_keeps_every_stratum_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rightsledger.estimate.run import EstimateOptions, estimate_stratified
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a process pool was started")
+
+    monkeypatch.setattr("rightsledger.estimate.lcmcr.ProcessPoolExecutor", no_pool)
+    table = CaptureHistories.from_patterns(
+        ("A", "B", "C"), {(1, 0, 0): 9, (0, 1, 0): 8, (0, 0, 1): 7, (1, 1, 0): 3, (1, 1, 1): 1}
+    )
+    settings = LcmcrSettings(classes=2, burn_in=50, samples=10, chains=1, seed=3)
+    strata = {"a": table, "b": table}
+    alone = EstimateOptions(lcmcr=settings, workers=1)
+    assert estimate_stratified(strata, "lcmcr", alone, column="s").observed == 56
+    with pytest.raises(AssertionError, match="process pool"):  # two strata: a pool by default
+        estimate_stratified(strata, "lcmcr", EstimateOptions(lcmcr=settings), column="s")

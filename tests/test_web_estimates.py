@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import base64
 import re
+from typing import Any
+
+import pytest
 
 from rightsledger.demo.build import synthetic_lists
 from rightsledger.estimate.casebook import capture_histories
-from rightsledger.estimate.run import estimate
+from rightsledger.estimate.run import estimate, estimate_stratified
 from rightsledger.store.casebook import Casebook
 from rightsledger.store.io.importer import import_table
 from rightsledger.store.io.kinds import KINDS
@@ -72,3 +75,28 @@ def test_too_few_lists_and_viewers_are_refused(staffed_web: StaffedWeb) -> None:
     assert wrong.status_code == 400
     assert "--strata must be one of year, place" in wrong.text
     assert staffed_web.client_for("viewer").get("/estimates").status_code == 403
+
+
+def test_lcmcr_by_year_runs_in_the_server_process(
+    staffed_web: StaffedWeb, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A threaded web server must never fork for chains: any process pool is an error here, and
+    # the strata's run is asked to keep its chains in this process.
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the web application started a process pool")
+
+    asked: list[int | None] = []
+
+    def stratified(*args: Any, **kwargs: Any) -> Any:
+        asked.append(args[2].workers)
+        return estimate_stratified(*args, **kwargs)
+
+    monkeypatch.setattr("rightsledger.estimate.lcmcr.ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr("rightsledger.web.routes.estimates.estimate_stratified", stratified)
+    add_demo_lists(staffed_web.casebook)
+    client = staffed_web.client_for("analyst")
+    params = {"act_type": "arbitrary_detention", "strata": "year", "method": "lcmcr"}
+    page = client.get("/estimates", params={**params, "burn_in": "200", "samples": "50"})
+    assert page.status_code == 200, page.text
+    assert "<td>2017</td>" in page.text
+    assert asked == [1]

@@ -28,6 +28,9 @@ class EstimateOptions:
     heterogeneity: bool = True
     lcmcr: LcmcrSettings = field(default_factory=LcmcrSettings)
     delta: float | None = None
+    # Processes for lcmcr's chains: None = one per core; 1 = all in this process (a threaded
+    # web server must not fork).
+    workers: int | None = None
 
     def check(self) -> None:
         if not 0.0 < self.level < 1.0:
@@ -56,7 +59,9 @@ def estimate(
             heterogeneity=options.heterogeneity,
         )
     if method == "lcmcr":
-        return lcmcr_estimate(histories, options.lcmcr, level=options.level)
+        return lcmcr_estimate(
+            histories, options.lcmcr, level=options.level, workers=options.workers
+        )
     if method == "dga":
         return dga_estimate(histories, delta=options.delta, level=options.level)
     raise UserError(f'method "{method}" is not one of {", ".join(METHODS)}')
@@ -99,7 +104,7 @@ def _lcmcr_strata(
         except UserError as problem:
             raise stratum_error(key, column, problem) from problem
         tables.append(table)
-    return lcmcr_estimates(tables, level=options.level)
+    return lcmcr_estimates(tables, level=options.level, workers=options.workers)
 
 
 def check_lists(histories: CaptureHistories, methods: tuple[str, ...]) -> None:

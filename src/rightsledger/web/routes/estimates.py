@@ -35,8 +35,8 @@ from rightsledger.web.templating import render, vocabulary_label
 
 router = APIRouter(prefix="/estimates")
 
-# Modest LCMCR runs by default: a page should answer in seconds, not minutes. One chain, in this
-# process: forking a threaded web server for parallel chains is not safe.
+# Modest LCMCR runs by default: a page should answer in seconds, not minutes. One chain per
+# stratum, all in this process: forking a threaded web server for parallel chains is not safe.
 WEB_BURN_IN = 1_000
 WEB_SAMPLES = 500
 WEB_THINNING = 5
@@ -112,7 +112,8 @@ def _run(
     options = EstimateOptions(
         lcmcr=LcmcrSettings(
             burn_in=burn_in, samples=samples, thinning=WEB_THINNING, chains=1, seed=WEB_SEED
-        )
+        ),
+        workers=1,
     )
     options.check()
     with viewer.reader() as session:
