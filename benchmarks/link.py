@@ -5,6 +5,7 @@ tutorial-style Splink set-up (no transliteration), pairwise precision / recall /
     uv run python benchmarks/link.py --generator second --errors 15   # show the worst mistakes
     uv run python benchmarks/link.py --records 1000000     # scale run: time and peak memory
     uv run python benchmarks/link.py --seeds 7,11,13 --no-baseline   # mean F1 over seeds
+    uv run python benchmarks/link.py --breakdown --no-baseline        # where the pairs are lost
 
 Two generators: the project's own (`rightsledger.link.synthetic`) and an independent one
 (`benchmarks/link_second_generator.py`) with other name pools, sources and errors, so that the
@@ -88,7 +89,9 @@ GENERATORS: dict[str, Generator] = {
 }
 
 
-def run_quality(people: int, seed: int, name: str, *, baseline: bool, errors: int) -> float:
+def run_quality(
+    people: int, seed: int, name: str, *, baseline: bool, errors: int, breakdown: bool = False
+) -> float:
     """Print the linker's scores on one generated dataset; return its pairwise F1."""
     data = GENERATORS[name](people, seed=seed)
     print(f"[{name} generator] {len(data.records)} records of {people} people (seed {seed})")
@@ -119,6 +122,8 @@ def run_quality(people: int, seed: int, name: str, *, baseline: bool, errors: in
             print(f"  {label} at {threshold:.2f}: {pairwise_scores(found, data.truth)}")
     if errors:
         show_errors(data, result, errors)
+    if breakdown:
+        show_breakdown(data, result)
     if baseline:
         run_baseline(data)
     return scores.f1
@@ -175,6 +180,56 @@ def _print_pair(pair: Any, p: float | None, evidence: Any, by_id: dict[str, Any]
     print(f"     {_describe(by_id[pair[1]])}")
 
 
+def _shared(a: Any, b: Any) -> str:
+    """What two prepared records both give besides names: Birth, Patronymic, pLace."""
+    shared = (
+        ("B", a.birth_lo is not None and b.birth_lo is not None),
+        ("P", bool(a.patronymic_skel and b.patronymic_skel)),
+        ("L", bool(a.place_key and b.place_key)),
+    )
+    return "".join(letter for letter, both in shared if both) or "names only"
+
+
+def show_breakdown(data: Any, result: Any) -> None:
+    """Pair scores on their own, and the true pairs found and wrong pairs made by what they share.
+
+    The best pairwise F1 of the scored pairs taken one by one at any cut (no clustering) says how
+    well the scores rank pairs; the table says which kind of pair the clusters lose.
+    """
+    from rightsledger.link.evaluate import true_pairs
+
+    wanted = true_pairs(data.truth)
+    ranked = sorted(
+        (
+            (p.probability, (min(p.left, p.right), max(p.left, p.right)) in wanted)
+            for p in result.pairs
+        ),
+        reverse=True,
+    )
+    best = (0.0, 1.0)
+    correct = 0
+    for made, (probability, is_true) in enumerate(ranked, start=1):
+        correct += is_true
+        f1 = 2 * correct / (made + len(wanted))
+        best = max(best, (f1, probability))
+    print(f"  pair scores alone: best pairwise F1 {best[0]:.3f} at p >= {best[1]:.2f}")
+    by_id = {r.record_id: r for r in result.records}
+    found = result.cluster_of()
+    counts: dict[str, list[int]] = {}
+    for a, b in wanted:
+        row = counts.setdefault(_shared(by_id[a], by_id[b]), [0, 0, 0])
+        row[0] += 1
+        row[1] += found[a] == found[b]
+    for members in result.clusters.members().values():
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if data.truth[a] != data.truth[b]:
+                    counts.setdefault(_shared(by_id[a], by_id[b]), [0, 0, 0])[2] += 1
+    print("  shared      true pairs  found  recall  wrong pairs")
+    for shared, (true, hit, wrong) in sorted(counts.items(), key=lambda item: -item[1][0]):
+        print(f"  {shared:10s} {true:11d} {hit:6d} {hit / max(true, 1):7.3f} {wrong:12d}")
+
+
 def run_scale(records: int, seed: int) -> None:
     people = int(records * PEOPLE_PER_RECORD)
     started = time.perf_counter()
@@ -198,6 +253,9 @@ def main() -> None:
     parser.add_argument("--generator", choices=(*GENERATORS, "both"), default="both")
     parser.add_argument("--errors", type=int, default=0, help="show this many worst mistakes")
     parser.add_argument("--no-baseline", action="store_true", help="skip the tutorial Splink")
+    parser.add_argument(
+        "--breakdown", action="store_true", help="pair-score quality and losses by shared evidence"
+    )
     args = parser.parse_args()
     if args.records:
         run_scale(args.records, args.seed)
@@ -208,7 +266,12 @@ def main() -> None:
     for seed in seeds:
         for name in names:
             score = run_quality(
-                args.people, seed, name, baseline=not args.no_baseline, errors=args.errors
+                args.people,
+                seed,
+                name,
+                baseline=not args.no_baseline,
+                errors=args.errors,
+                breakdown=args.breakdown,
             )
             f1[name].append(score)
     if len(seeds) > 1:

@@ -40,6 +40,7 @@ SCHEMA = pa.schema(
         ("family_skel", pa.string()),
         ("family_ph", pa.string()),
         ("family_sorted", pa.string()),
+        ("given_sorted", pa.string()),
         ("family_loose", pa.string()),
         ("family_cons", pa.string()),
         ("given_cons", pa.string()),
@@ -52,6 +53,8 @@ SCHEMA = pa.schema(
         ("rare_family_tail", pa.string()),
         ("rare_given_cons", pa.string()),
         ("rare_given_head", pa.string()),
+        ("rare_both_cons", pa.string()),
+        ("rare_given_tail", pa.string()),
         ("given_initial", pa.string()),
         ("patronymic_skel", pa.string()),
         ("birth_lo", pa.int64()),
@@ -98,6 +101,10 @@ BLOCKING_RULES = (
     "l.rare_family_tail = r.rare_family_tail",
     "l.rare_given_cons = r.rare_given_cons",
     "l.rare_given_head = r.rare_given_head",
+    # Both name parts spelled apart (Chamsat Dudkuumsaow, Хамзат Дудкумзаов): consonants agree.
+    "l.rare_both_cons = r.rare_both_cons",
+    # A slip early in a given name (Udman for Usman) leaves its ending.
+    "l.rare_given_tail = r.rare_given_tail",
 )
 RARE_NAME_RECORDS = 60
 
@@ -140,6 +147,18 @@ def _null(*columns: str) -> dict[str, Any]:
     return {"sql_condition": sql, "label_for_charts": "missing", "is_null_level": True}
 
 
+def one_slip(name: str) -> str:
+    """One typing slip between two spellings: a letter dropped, added or changed, or two letters
+    swapped (Magomde, Akhamdov). Plain Levenshtein counts a swap as two edits, and Spark has no
+    Damerau distance, so a swap is recognised as the same letters at most two edits apart.
+    """
+    skel_l, skel_r = f"{name}_skel_l", f"{name}_skel_r"
+    return (
+        f"levenshtein({skel_l}, {skel_r}) <= 1 OR (levenshtein({skel_l}, {skel_r}) <= 2 "
+        f"AND {name}_sorted_l = {name}_sorted_r)"
+    )
+
+
 ELSE = {"sql_condition": "ELSE", "label_for_charts": "different"}
 NOT_BOTH_KNOWN = "NOT (given_known_l AND given_known_r)"
 
@@ -158,7 +177,7 @@ SEPARATE_NAMES: tuple[dict[str, Any], ...] = (
             # Two names the table knows as different are different even one letter apart:
             # brothers are called Adlan and Aslan, Islam and Ismail.
             _fuzzy(
-                f"levenshtein(given_skel_l, given_skel_r) <= 1 AND {NOT_BOTH_KNOWN}",
+                f"({one_slip('given')}) AND {NOT_BOTH_KNOWN}",
                 "one edit apart",
                 tf="given_skel",
                 m=0.07,
@@ -184,7 +203,7 @@ SEPARATE_NAMES: tuple[dict[str, Any], ...] = (
             _null("family_skel"),
             _level("family_skel_l = family_skel_r", "same spelling key", tf="family_skel", m=0.82),
             _fuzzy(
-                "levenshtein(family_skel_l, family_skel_r) <= 1",
+                one_slip("family"),
                 "one edit apart",
                 tf="family_skel",
                 m=0.09,
@@ -342,6 +361,12 @@ def arrow_table(records: Sequence[Prepared]) -> pa.Table:
             [joined(r.family_skel, c) for r, c in zip(records, given_cons, strict=True)]
         ),
         "rare_given_head": rare([joined(r.family_skel, (r.given_skel or "")[:2]) for r in records]),
+        "rare_given_tail": rare(
+            [joined(r.family_skel, (r.given_skel or "")[-3:]) for r in records]
+        ),
+        "rare_both_cons": rare(
+            [joined(g, f) for g, f in zip(given_cons, family_cons, strict=True)]
+        ),
     }
     columns: dict[str, list[Any]] = {name: [] for name in SCHEMA.names}
     for index, (record, name_key) in enumerate(zip(records, name_keys, strict=True)):
@@ -357,6 +382,7 @@ def arrow_table(records: Sequence[Prepared]) -> pa.Table:
         row["by_hi"] = year(record.birth_hi)
         family = record.family_skel or ""
         row["family_sorted"] = "".join(sorted(family.replace(" ", ""))) or None
+        row["given_sorted"] = "".join(sorted(record.given_skel or "")) or None
         row["family_loose"] = loose(family) or None
         row["given_initial"] = (record.given_skel or "")[:1] or None
         row["name_key"] = name_key

@@ -9,6 +9,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from rightsledger.link.frequencies import frequency_tables, tf_columns
 from rightsledger.link.model import (
     Backend,
     DuckSession,
@@ -120,7 +121,17 @@ def predict(
         db_api = DuckDBAPI(connection=session.connection)
         registered = db_api.register(table, table_name="rl_records")
         linker = Linker(registered, dict(model), log_level=None)
+        _register_frequencies(linker, db_api, table, model, lambda frame: frame)
         return _score(linker, model, floor, band)
+
+
+def _register_frequencies(
+    linker: Any, db_api: Any, table: pa.Table, model: dict[str, Any], to_frame: Any
+) -> None:
+    """Give Splink the project's term frequencies instead of its own counts (see frequencies)."""
+    for column, frequencies in frequency_tables(table, tf_columns(model)).items():
+        registered = db_api.register(to_frame(frequencies), table_name=f"rl_tf_{column}")
+        linker.table_management.register_term_frequency_lookup(registered, column)
 
 
 def _predict_spark(
@@ -141,4 +152,5 @@ def _predict_spark(
         frame = session.createDataFrame(table)
         registered = db_api.register(frame, table_name="rl_records")
         linker = Linker(registered, dict(model), log_level=None)
+        _register_frequencies(linker, db_api, table, model, session.createDataFrame)
         return _score(linker, model, floor, band)
