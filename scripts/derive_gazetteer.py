@@ -51,22 +51,57 @@ SOUTH_CAUCASUS = ("GE", "AM", "AZ")
 # (English, Russian, country, capital in GeoNames, extra English names, extra Russian names)
 REGIONS: tuple[tuple[str, str, str, str, str, str], ...] = (
     ("Chechnya", "Чечня", "RU", "Grozny", "Chechen Republic|Chechnia", "Чеченская Республика"),
-    ("Dagestan", "Дагестан", "RU", "Makhachkala", "Daghestan|Republic of Dagestan", ""),
-    ("Ingushetia", "Ингушетия", "RU", "Nazran", "Republic of Ingushetia", ""),
-    ("Kabardino-Balkaria", "Кабардино-Балкария", "RU", "Nalchik", "", ""),
-    ("Karachay-Cherkessia", "Карачаево-Черкесия", "RU", "Cherkessk", "", ""),
-    ("North Ossetia", "Северная Осетия", "RU", "Vladikavkaz", "North Ossetia-Alania", ""),
-    ("Adygea", "Адыгея", "RU", "Maykop", "Adygeya", ""),
-    ("Stavropol Krai", "Ставропольский край", "RU", "Stavropol", "", ""),
+    (
+        "Dagestan",
+        "Дагестан",
+        "RU",
+        "Makhachkala",
+        "Daghestan|Republic of Dagestan",
+        "Республика Дагестан",
+    ),
+    ("Ingushetia", "Ингушетия", "RU", "Nazran", "Republic of Ingushetia", "Республика Ингушетия"),
+    (
+        "Kabardino-Balkaria",
+        "Кабардино-Балкария",
+        "RU",
+        "Nalchik",
+        "Kabardino-Balkarian Republic|Kabardino-Balkar Republic",
+        "Кабардино-Балкарская Республика|КБР",
+    ),
+    (
+        "Karachay-Cherkessia",
+        "Карачаево-Черкесия",
+        "RU",
+        "Cherkessk",
+        "Karachay-Cherkess Republic|Karachayevo-Cherkessia",
+        "Карачаево-Черкесская Республика|КЧР",
+    ),
+    (
+        "North Ossetia",
+        "Северная Осетия",
+        "RU",
+        "Vladikavkaz",
+        "North Ossetia-Alania|Republic of North Ossetia-Alania",
+        "Северная Осетия-Алания|Республика Северная Осетия-Алания|Республика Северная Осетия",
+    ),
+    ("Adygea", "Адыгея", "RU", "Maykop", "Adygeya|Republic of Adygea", "Республика Адыгея"),
+    ("Stavropol Krai", "Ставропольский край", "RU", "Stavropol", "Stavropol region", "Ставрополье"),
     ("Krasnodar Krai", "Краснодарский край", "RU", "Krasnodar", "Kuban", "Кубань"),
     ("Rostov Oblast", "Ростовская область", "RU", "Rostov-on-Don", "Rostov region", ""),
     ("Moscow Oblast", "Московская область", "RU", "Balashikha", "Moscow region", "Подмосковье"),
     ("Leningrad Oblast", "Ленинградская область", "RU", "Gatchina", "", ""),
-    ("Tatarstan", "Татарстан", "RU", "Kazan", "", ""),
-    ("Bashkortostan", "Башкортостан", "RU", "Ufa", "Bashkiria", "Башкирия"),
+    ("Tatarstan", "Татарстан", "RU", "Kazan", "Republic of Tatarstan", "Республика Татарстан"),
+    (
+        "Bashkortostan",
+        "Башкортостан",
+        "RU",
+        "Ufa",
+        "Bashkiria|Republic of Bashkortostan",
+        "Башкирия|Республика Башкортостан",
+    ),
     ("Volgograd Oblast", "Волгоградская область", "RU", "Volgograd", "", ""),
     ("Astrakhan Oblast", "Астраханская область", "RU", "Astrakhan", "", ""),
-    ("Kalmykia", "Калмыкия", "RU", "Elista", "", ""),
+    ("Kalmykia", "Калмыкия", "RU", "Elista", "Republic of Kalmykia", "Республика Калмыкия"),
     ("Nizhny Novgorod Oblast", "Нижегородская область", "RU", "Nizhniy Novgorod", "", ""),
     ("Sverdlovsk Oblast", "Свердловская область", "RU", "Yekaterinburg", "", ""),
     ("Chelyabinsk Oblast", "Челябинская область", "RU", "Chelyabinsk", "", ""),
@@ -74,11 +109,11 @@ REGIONS: tuple[tuple[str, str, str, str, str, str], ...] = (
     ("Krasnoyarsk Krai", "Красноярский край", "RU", "Krasnoyarsk", "", ""),
     ("Primorsky Krai", "Приморский край", "RU", "Vladivostok", "Primorye", "Приморье"),
     ("Khabarovsk Krai", "Хабаровский край", "RU", "Khabarovsk", "", ""),
-    ("Tyva", "Тыва", "RU", "Kyzyl", "Tuva", "Тува"),
-    ("Buryatia", "Бурятия", "RU", "Ulan-Ude", "", ""),
+    ("Tyva", "Тыва", "RU", "Kyzyl", "Tuva|Republic of Tyva", "Тува|Республика Тыва"),
+    ("Buryatia", "Бурятия", "RU", "Ulan-Ude", "Republic of Buryatia", "Республика Бурятия"),
     ("Yakutia", "Якутия", "RU", "Yakutsk", "Sakha Republic", "Республика Саха"),
-    ("Karelia", "Карелия", "RU", "Petrozavodsk", "Republic of Karelia", ""),
-    ("Komi", "Коми", "RU", "Syktyvkar", "Komi Republic", ""),
+    ("Karelia", "Карелия", "RU", "Petrozavodsk", "Republic of Karelia", "Республика Карелия"),
+    ("Komi", "Коми", "RU", "Syktyvkar", "Komi Republic", "Республика Коми"),
     ("Perm Krai", "Пермский край", "RU", "Perm", "", ""),
     ("Samara Oblast", "Самарская область", "RU", "Samara", "", ""),
     ("Saratov Oblast", "Саратовская область", "RU", "Saratov", "", ""),
@@ -88,7 +123,7 @@ REGIONS: tuple[tuple[str, str, str, str, str, str], ...] = (
     ("Bryansk Oblast", "Брянская область", "RU", "Bryansk", "", ""),
     ("Omsk Oblast", "Омская область", "RU", "Omsk", "", ""),
     ("Irkutsk Oblast", "Иркутская область", "RU", "Irkutsk", "", ""),
-    ("Abkhazia", "Абхазия", "GE", "Sokhumi", "", ""),
+    ("Abkhazia", "Абхазия", "GE", "Sokhumi", "", "Республика Абхазия"),
     ("Adjara", "Аджария", "GE", "Batumi", "Ajaria", ""),
     ("Kakheti", "Кахетия", "GE", "Telavi", "", ""),
     ("Imereti", "Имеретия", "GE", "Kutaisi", "", ""),
@@ -103,6 +138,164 @@ REGIONS: tuple[tuple[str, str, str, str, str, str], ...] = (
     ("Kherson Oblast", "Херсонская область", "UA", "Kherson", "", ""),
     ("Zaporizhzhia Oblast", "Запорожская область", "UA", "Zaporizhzhya", "", ""),
     ("Kharkiv Oblast", "Харьковская область", "UA", "Kharkiv", "", ""),
+    # Regions further afield that reports name (added in the sixth round of issue 5).
+    (
+        "Odesa Oblast",
+        "Одесская область",
+        "UA",
+        "Odesa",
+        "Odesa region|Odessa region|Odessa Oblast",
+        "",
+    ),
+    (
+        "Dnipropetrovsk Oblast",
+        "Днепропетровская область",
+        "UA",
+        "Dnipro",
+        "Dnipropetrovsk region",
+        "",
+    ),
+    ("Sumy Oblast", "Сумская область", "UA", "Sumy", "Sumy region", ""),
+    ("Chernihiv Oblast", "Черниговская область", "UA", "Chernihiv", "Chernihiv region", ""),
+    ("Lviv Oblast", "Львовская область", "UA", "Lviv", "Lviv region", ""),
+    ("Poltava Oblast", "Полтавская область", "UA", "Poltava", "Poltava region", ""),
+    ("Zhytomyr Oblast", "Житомирская область", "UA", "Zhytomyr", "", ""),
+    ("Cherkasy Oblast", "Черкасская область", "UA", "Cherkasy", "", ""),
+    ("Rivne Oblast", "Ровненская область", "UA", "Rivne", "", ""),
+    ("Volyn Oblast", "Волынская область", "UA", "Lutsk", "Volyn region", "Волынь"),
+    ("Ternopil Oblast", "Тернопольская область", "UA", "Ternopil", "", ""),
+    ("Chernivtsi Oblast", "Черновицкая область", "UA", "Chernivtsi", "", ""),
+    ("Khmelnytskyi Oblast", "Хмельницкая область", "UA", "Khmelnytskyi", "", ""),
+    ("Ivano-Frankivsk Oblast", "Ивано-Франковская область", "UA", "Ivano-Frankivsk", "", ""),
+    ("Kirovohrad Oblast", "Кировоградская область", "UA", "Kropyvnytskyi", "", ""),
+    (
+        "Zakarpattia Oblast",
+        "Закарпатская область",
+        "UA",
+        "Uzhhorod",
+        "Transcarpathia",
+        "Закарпатье",
+    ),
+    ("Brest Region", "Брестская область", "BY", "Brest", "Brest Oblast", ""),
+    (
+        "Gomel Region",
+        "Гомельская область",
+        "BY",
+        "Homyel'",
+        "Homyel Region|Homel Region|Gomel Oblast",
+        "",
+    ),
+    ("Grodno Region", "Гродненская область", "BY", "Hrodna", "Hrodna Region|Grodno Oblast", ""),
+    ("Vitebsk Region", "Витебская область", "BY", "Vitebsk", "Vitsebsk Region|Vitebsk Oblast", ""),
+    (
+        "Mogilev Region",
+        "Могилёвская область",
+        "BY",
+        "Mahilyow",
+        "Mahilyow Region|Mogilev Oblast",
+        "",
+    ),
+    ("Minsk Region", "Минская область", "BY", "Barysaw", "Minsk Oblast", ""),
+    ("Mangystau Region", "Мангистауская область", "KZ", "Aktau", "Mangistau Region|Mangystau", ""),
+    ("Atyrau Region", "Атырауская область", "KZ", "Atyrau", "", ""),
+    ("West Kazakhstan Region", "Западно-Казахстанская область", "KZ", "Oral", "", ""),
+    ("Aktobe Region", "Актюбинская область", "KZ", "Aktobe", "", ""),
+    ("Turkistan Region", "Туркестанская область", "KZ", "Turkistan", "", ""),
+    ("Zhambyl Region", "Жамбылская область", "KZ", "Taraz", "", ""),
+    ("Kyzylorda Region", "Кызылординская область", "KZ", "Kyzylorda", "", ""),
+    ("Kostanay Region", "Костанайская область", "KZ", "Kostanay", "", ""),
+    ("Pavlodar Region", "Павлодарская область", "KZ", "Pavlodar", "", ""),
+    ("North Kazakhstan Region", "Северо-Казахстанская область", "KZ", "Petropavl", "", ""),
+    ("Akmola Region", "Акмолинская область", "KZ", "Kokshetau", "", ""),
+    ("Batken Region", "Баткенская область", "KG", "Batken", "", ""),
+    ("Osh Region", "Ошская область", "KG", "Uzgen", "", ""),
+    ("Chuy Region", "Чуйская область", "KG", "Tokmok", "", ""),
+    ("Naryn Region", "Нарынская область", "KG", "Naryn", "", ""),
+    ("Issyk-Kul Region", "Иссык-Кульская область", "KG", "Karakol", "", ""),
+    ("Sughd Region", "Согдийская область", "TJ", "Khujand", "Sogd Region", ""),
+    ("Khatlon Region", "Хатлонская область", "TJ", "Bokhtar", "", ""),
+    (
+        "Gorno-Badakhshan",
+        "Горно-Бадахшанская автономная область",
+        "TJ",
+        "Khorugh",
+        "Gorno-Badakhshan Autonomous Region|GBAO",
+        "ГБАО|Горный Бадахшан",
+    ),
+    (
+        "Karakalpakstan",
+        "Каракалпакстан",
+        "UZ",
+        "Nukus",
+        "Republic of Karakalpakstan",
+        "Республика Каракалпакстан",
+    ),
+    ("Andijan Region", "Андижанская область", "UZ", "Andijon", "", ""),
+    ("Fergana Region", "Ферганская область", "UZ", "Fergana", "", ""),
+    ("Namangan Region", "Наманганская область", "UZ", "Namangan", "", ""),
+    ("Samarkand Region", "Самаркандская область", "UZ", "Samarkand", "", ""),
+    ("Bukhara Region", "Бухарская область", "UZ", "Bukhara", "", ""),
+    ("Kashkadarya Region", "Кашкадарьинская область", "UZ", "Qarshi", "", ""),
+    ("Khorezm Region", "Хорезмская область", "UZ", "Urganch", "", ""),
+    ("Kaliningrad Oblast", "Калининградская область", "RU", "Kaliningrad", "", ""),
+    ("Orenburg Oblast", "Оренбургская область", "RU", "Orenburg", "", ""),
+    ("Tyumen Oblast", "Тюменская область", "RU", "Tyumen", "", ""),
+    ("Kemerovo Oblast", "Кемеровская область", "RU", "Kemerovo", "Kuzbass", "Кузбасс"),
+    ("Altai Krai", "Алтайский край", "RU", "Barnaul", "", ""),
+    ("Altai Republic", "Республика Алтай", "RU", "Gorno-Altaysk", "", ""),
+    ("Zabaykalsky Krai", "Забайкальский край", "RU", "Chita", "", ""),
+    ("Amur Oblast", "Амурская область", "RU", "Blagoveshchensk", "", ""),
+    ("Sakhalin Oblast", "Сахалинская область", "RU", "Yuzhno-Sakhalinsk", "", ""),
+    ("Murmansk Oblast", "Мурманская область", "RU", "Murmansk", "", ""),
+    ("Vologda Oblast", "Вологодская область", "RU", "Vologda", "", ""),
+    ("Yaroslavl Oblast", "Ярославская область", "RU", "Yaroslavl", "", ""),
+    ("Tver Oblast", "Тверская область", "RU", "Tver", "", ""),
+    ("Smolensk Oblast", "Смоленская область", "RU", "Smolensk", "", ""),
+    ("Kaluga Oblast", "Калужская область", "RU", "Kaluga", "", ""),
+    ("Tula Oblast", "Тульская область", "RU", "Tula", "", ""),
+    ("Lipetsk Oblast", "Липецкая область", "RU", "Lipetsk", "", ""),
+    ("Tambov Oblast", "Тамбовская область", "RU", "Tambov", "", ""),
+    ("Penza Oblast", "Пензенская область", "RU", "Penza", "", ""),
+    ("Ulyanovsk Oblast", "Ульяновская область", "RU", "Ulyanovsk", "", ""),
+    ("Kostroma Oblast", "Костромская область", "RU", "Kostroma", "", ""),
+    ("Ivanovo Oblast", "Ивановская область", "RU", "Ivanovo", "", ""),
+    ("Vladimir Oblast", "Владимирская область", "RU", "Vladimir", "", ""),
+    ("Pskov Oblast", "Псковская область", "RU", "Pskov", "", ""),
+    ("Novgorod Oblast", "Новгородская область", "RU", "Velikiy Novgorod", "", ""),
+    ("Kurgan Oblast", "Курганская область", "RU", "Kurgan", "", ""),
+    ("Tomsk Oblast", "Томская область", "RU", "Tomsk", "", ""),
+    ("Oryol Oblast", "Орловская область", "RU", "Orël", "Orel Oblast", ""),
+    ("Chuvashia", "Чувашия", "RU", "Cheboksary", "Chuvash Republic", "Чувашская Республика"),
+    ("Mordovia", "Мордовия", "RU", "Saransk", "Republic of Mordovia", "Республика Мордовия"),
+    ("Udmurtia", "Удмуртия", "RU", "Izhevsk", "Udmurt Republic", "Удмуртская Республика"),
+    ("Mari El", "Марий Эл", "RU", "Yoshkar-Ola", "Mari El Republic", "Республика Марий Эл"),
+    ("Khakassia", "Хакасия", "RU", "Abakan", "Republic of Khakassia", "Республика Хакасия"),
+    (
+        "Khanty-Mansi Autonomous Okrug",
+        "Ханты-Мансийский автономный округ",
+        "RU",
+        "Khanty-Mansiysk",
+        "Khanty-Mansiysk Autonomous Okrug|Yugra",
+        "ХМАО|Югра",
+    ),
+    (
+        "Yamalo-Nenets Autonomous Okrug",
+        "Ямало-Ненецкий автономный округ",
+        "RU",
+        "Salekhard",
+        "Yamal-Nenets Autonomous Okrug",
+        "ЯНАО",
+    ),
+    ("Kamchatka Krai", "Камчатский край", "RU", "Petropavlovsk-Kamchatsky", "", ""),
+    ("Magadan Oblast", "Магаданская область", "RU", "Magadan", "", ""),
+    (
+        "Chukotka",
+        "Чукотка",
+        "RU",
+        "Anadyr",
+        "Chukotka Autonomous Okrug",
+        "Чукотский автономный округ",
+    ),
 )
 # Regions without a first-level GeoNames code of their own (disputed or split).
 EXTRA_REGIONS: tuple[tuple[str, str, str, str, str], ...] = (
@@ -232,6 +425,14 @@ def is_known_place(name: str) -> bool:
     )
 
 
+def is_common_word(name: str) -> bool:
+    """A one-word name the dictionary knows, but not as a place (Советское, Заря)."""
+    if " " in name:
+        return False
+    parses = _pymorphy().parse(name.lower())
+    return bool(parses) and parses[0].is_known and not any("Geox" in p.tag for p in parses)
+
+
 def context_flags(russian: str, english: str, *, caucasus: bool) -> str:
     """Which languages' mentions need a place-like context: "e", "r", both or neither.
 
@@ -305,6 +506,39 @@ def russian_name(english: str, alternates: list[str]) -> str:
     return best if best_score >= 75 else ""
 
 
+def russian_variants(best: str, alternates: list[str], limit: int = 3) -> list[str]:
+    """Other Cyrillic spellings of the place that read like one of its Latin names.
+
+    Russian usage varies between an older and a newer form (Ленкорань / Ланкаран, Чимкент /
+    Шымкент); GeoNames lists both among the alternates, next to names in other languages.
+    Kept: Russian letters only, no more words than the chosen name, not a common word, and a
+    romanisation close to a Latin alternate or to the chosen name; at most ``limit`` of them,
+    so the file stays small.
+    """
+    if not best:
+        return []
+    targets = [a.lower() for a in alternates if a.isascii() and len(a) >= 3] + [romanise(best)]
+    found: list[str] = []
+    for name in alternates:
+        if (
+            name == best
+            or not is_cyrillic(name)
+            or set(name.lower()) & _NOT_RUSSIAN
+            or "\u0301" in name
+            or not name[:1].isupper()
+            or len(name) < 4
+            or name.count(" ") > best.count(" ")
+            or is_common_word(name)
+        ):
+            continue
+        roman = romanise(name)
+        if max(fuzz.ratio(roman, target) for target in targets) >= 85:
+            found.append(name)
+        if len(found) == limit:
+            break
+    return found
+
+
 def row(
     ident: str,
     kind: str,
@@ -326,7 +560,12 @@ def row(
 def main(source: Path) -> None:
     countries = json.loads((source / "countries.json").read_text(encoding="utf-8"))
     cities = json.loads((source / "cities1000.json").read_text(encoding="utf-8"))
-    by_name = {(c["countrycode"], c["name"]): c for c in cities.values()}
+    # Several towns can share a name in one country (Aktau, Blagoveshchensk): the largest is
+    # the capital a region is read from.
+    by_name = {
+        (c["countrycode"], c["name"]): c
+        for c in sorted(cities.values(), key=lambda c: int(c["population"]))
+    }
     lines: list[str] = []
     for iso, country in sorted(countries.items()):
         english = "|".join(filter(None, (country["name"], COUNTRY_EN_EXTRA.get(iso, ""))))
@@ -376,12 +615,32 @@ def main(source: Path) -> None:
                 0,
             )
         )
-    for city in sorted(cities.values(), key=lambda c: (-int(c["population"]), c["geonameid"])):
+    kept = [
+        city
+        for city in sorted(cities.values(), key=lambda c: (-int(c["population"]), c["geonameid"]))
+        if int(city["population"]) >= 15_000
+        or city["countrycode"] in SOUTH_CAUCASUS
+        or (city["countrycode"], city["admin1code"]) in caucasus_admin
+    ]
+    chosen = {
+        city["geonameid"]: russian_name(city["name"], city["alternatenames"]) for city in kept
+    }
+    primary_russian = {name.lower() for name in chosen.values()} | {
+        line.split("\t")[3].split("|")[0].lower() for line in lines
+    }
+    for city in kept:
         iso, code = city["countrycode"], city["admin1code"]
         in_caucasus = iso in SOUTH_CAUCASUS or (iso, code) in caucasus_admin
         if int(city["population"]) < 15_000 and not in_caucasus:
             continue
-        russian = russian_name(city["name"], city["alternatenames"])
+        russian = chosen[city["geonameid"]]
+        # A former name that is now another town's name (Ставрополь for Tolyatti) is left out.
+        variants = [
+            v
+            for v in russian_variants(russian, city["alternatenames"])
+            if v.lower() not in primary_russian
+        ]
+        russian = "|".join([russian, *variants])
         lines.append(
             row(
                 f"geonames:{city['geonameid']}",

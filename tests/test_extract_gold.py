@@ -94,8 +94,8 @@ def test_scores_do_not_fall_below_what_the_rules_reach(scores: dict[str, Score])
     """Pinned a little under the figures measured on the whole set (README): a change to the
     rules that loses ground on any kind fails here, with the misses to read."""
     floors = {
-        "count": 0.97, "date": 0.97, "place": 0.97, "act": 0.92, "actor": 0.93,
-        "actor_role": 0.85, "quote": 0.95, "quote_speaker": 0.80, "call": 0.95,
+        "count": 0.97, "date": 0.97, "place": 0.98, "act": 0.92, "actor": 0.95,
+        "actor_role": 0.84, "quote": 0.95, "quote_speaker": 0.85, "call": 0.95,
         "call_parties": 0.85,
     }  # fmt: skip
     for kind, floor in floors.items():

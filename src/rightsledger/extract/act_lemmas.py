@@ -13,36 +13,40 @@ import re
 from collections.abc import Iterator
 
 from rightsledger.extract import anchors
-from rightsledger.extract.morph import lemmas
+from rightsledger.extract.morph import analyzer, lemmas
 
 # lemma (ё as е) -> category. Nouns and verbs of one family are listed together.
 _LEMMAS: dict[str, list[str]] = {
     "killing": (
         "убить убийство убитый расстрелять расстрел застрелить казнить казнь погибнуть "
-        "гибель погибший скончаться зарезать задушить"
+        "гибель погибший скончаться зарезать задушить мертвый труп обезглавить растерзать"
     ).split(),
-    "torture": "пытка пытать истязать истязание электрошок".split(),
+    "torture": "пытка пытать истязать истязание электрошок мучить замучить пыточный".split(),
     "ill_treatment": (
         "избить избиение избивать побои издеваться издевательство унижать унижение "
-        "избитый бить пинать"
+        "избитый бить пинать ударить ударять покалечить изувечить избиваемый"
     ).split(),
     "arbitrary_detention": (
-        "задержать задержание задерживать арестовать арест арестованный задержанный удерживать"
+        "задержать задержание задерживать арестовать арест арестованный задержанный удерживать "
+        "арестовывать узник заточение изолятор этапировать"
     ).split(),
     "enforced_disappearance": "исчезнуть исчезновение исчезнувший".split(),
-    "abduction": "похитить похищение похищенный похищать похититель".split(),
+    "abduction": "похитить похищение похищенный похищать похититель заложник выкрасть".split(),
     "forced_displacement": (
         "выселить выселение депортировать депортация изгнать изгнание эвакуировать "
-        "эвакуация выслать высылка выдворить выдворение"
+        "эвакуация выслать высылка выдворить выдворение выдворять выселять изгонять "
+        "переселенец сослать бегство депортировать"
     ).split(),
-    "sexual_violence": "изнасиловать изнасилование".split(),
+    "sexual_violence": (
+        "изнасиловать изнасилование насиловать надругаться домогательство домогаться"
+    ).split(),
     "threats_intimidation": (
-        "угроза угрожать запугать запугивать запугивание преследование"
+        "угроза угрожать пригрозить запугать запугивать запугивание преследование травля слежка"
     ).split(),
-    "extortion": "вымогать вымогательство выкуп шантаж шантажировать вымогатель".split(),
+    "extortion": "вымогать вымогательство выкуп шантаж шантажировать вымогатель побор".split(),
     "property_destruction": (
         "сжечь поджечь поджог разрушить разрушение снести снос взорвать разгромить погром "
-        "сжигать разрушать уничтожить"
+        "сжигать разрушать уничтожить разграбить мародерство мародер спалить взрывать"
     ).split(),
 }
 LEMMA_CATEGORY: dict[str, str] = {
@@ -66,5 +70,11 @@ def find_lemma_acts(text: str) -> Iterator[tuple[int, int, str]]:
         word = text[start:end].lower()
         for lemma in lemmas(word)[:1]:
             category = LEMMA_CATEGORY.get(lemma)
-            if category is not None:
+            if category is not None and not is_future(word):
                 yield start, end, category
+
+
+def is_future(word: str) -> bool:
+    """A verb in the future tense («сожгут», «посадят») names a threat or a plan, not an act."""
+    parses = analyzer().parse(word)
+    return bool(parses) and "futr" in parses[0].tag

@@ -74,6 +74,18 @@ _EN_PERSON_NAME = re.compile(
     # a name with the surname cut to its initial, as testimonies protect witnesses: "Ales K."
     r"|(?<![\w-])(?P<initial>[A-Z][a-z]{2,}\s+[A-Z]\.)(?=[\s,;:)])"
 )
+# A person named by a given name alone, as testimonies protect witnesses: "identified only
+# as Omar", "known only as Aveen", "Madina (surname withheld), 38,", "Zarina, 27, said".
+_EN_GIVEN_NAME = re.compile(
+    r"(?:(?:identified|known|referred\s+to)\s+(?:only\s+)?as|a\s+(?:man|woman|boy|girl)\s+named)"
+    r"\s+(?P<name>[A-Z][a-z]{2,})(?![\w'’-])"
+    r"|(?<![\w'’.-])(?P<aged>[A-Z][a-z]{2,})"
+    r"(?=\s*\((?:surname|last name|family name|name)[^()]{0,30}\)|,\s*(?:aged\s+)?\d{1,2},(?!\d))"
+    # set off after a noun for a person: "a woman in our group, Aveen, lost…"
+    r"|\b(?:man|woman|boy|girl|son|daughter|brother|sister|husband|wife|mother|father|cousin|"
+    r"friend|neighbou?r|witness|detainee|survivor|activist|teacher|student)(?:\s+[a-z]+){0,3},"
+    r"\s+(?P<appos>[A-Z][a-z]{2,}),"
+)
 _EN_SPEAKER = re.compile(
     r"(?<![\w-])(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+)(?=,?\s+(?:said|says|told|added|stated|"
     r"recalled|wrote|explained|a\s+\w+|an\s+\w+|aged|\d+))"
@@ -95,6 +107,9 @@ def find_english_actors(text: str, acts: SpanIndex | None = None) -> Iterator[Ac
         (_EN_PERSON_NAME, "person", "actor.en.surname", 0.6, "name"),
         (_EN_PERSON_NAME, "person", "actor.en.initial", 0.5, "initial"),
         (_EN_SPEAKER, "person", "actor.en.speaker", 0.55, "name"),
+        (_EN_GIVEN_NAME, "person", "actor.en.given_name", 0.5, "name"),
+        (_EN_GIVEN_NAME, "person", "actor.en.given_name", 0.5, "aged"),
+        (_EN_GIVEN_NAME, "person", "actor.en.given_name", 0.5, "appos"),
     )
     candidates: list[tuple[int, int, int, re.Match[str], str, str, float]] = []
     for order, (pattern, actor_type, rule, confidence, group) in enumerate(rules):

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 
 from rightsledger.extract.claims import CallClaim
 from rightsledger.extract.morph import analyzer
+from rightsledger.extract.quotes import account_author
 from rightsledger.extract.roles import STATE_BODY
 
 # A call signed by "the group" / «Движение» names the organisation mentioned before it.
@@ -151,8 +152,8 @@ def _author(head: str, organisations: Sequence[tuple[int, str]], position: int) 
         by = author_match["who"].strip() if author_match else None
     if by is not None and by.lower() in ("we", "мы") and organisations:
         return organisations[0][1]  # "We call on…" in a release: the body that issued it
-    if by is None or by.lower().strip('«»"') in _PRONOUNS:
-        return None
+    if by is None or by.lower().strip('«»"') in _PRONOUNS or not any(c.isalpha() for c in by):
+        return None  # a pronoun, or only a dash opening a line of testimony
     generic = by.split()[-1].lower().strip('«»"')
     if generic in _GENERIC_AUTHORS and len(by.split()) <= 2:
         # The organisations named shortly before (a bounded look back keeps it linear).
@@ -165,6 +166,11 @@ def _author(head: str, organisations: Sequence[tuple[int, str]], position: int) 
         if same_word or civil:
             return (same_word or civil)[-1]
     return by
+
+
+_FIRST_PERSON = re.compile(
+    r"(?:(?:^|\s)(?:I|я|Я)\s+\S*$|\b(?:прошу|требую|призываю|умоляю|обращаюсь)\b)"
+)
 
 
 def _quoting(
@@ -185,6 +191,7 @@ def find_calls(
     """Calls for action. ``organisations`` ((start, name) in text order) resolve "the group";
     ``quotes`` ((start, end, speaker)) make the speaker the author of a call inside a quote."""
     quote_starts = [start for start, _, _ in quotes]
+    author: str | None = None
     for match in _TRIGGER.finditer(text):
         tail = text[match.end() : match.end() + 200]
         stop = _SENTENCE_END.search(tail)
@@ -200,6 +207,10 @@ def find_calls(
         head = re.split(r"[.!?]\s", head)[-1]
         by = _author(head, organisations, match.start())
         by = _quoting(quotes, quote_starts, match.start()) or by
+        if by is None and _FIRST_PERSON.search(head[-12:] + " " + match[0]):
+            # "I ask…", «прошу…» in someone's own account: that person asks.
+            author = author if author is not None else (account_author(text) or "")
+            by = author or None
         end = match.end() + len(tail.rstrip(" ."))
         yield CallClaim(
             start=match.start(),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -86,6 +87,30 @@ def russian_key(name: str) -> str:
     return re.sub(r"\s+", " ", name.strip().lower().replace("ё", "е"))
 
 
+# Spelling variants: romanisations and Russian spellings of one name differ in ways a reader
+# ignores (Izium / Izyum, Shimkent / Shymkent, «Шимкент» / «Шымкент», «Ессентуки» /
+# «Есентуки»). A folded key drops those differences; it is consulted only when the exact key
+# finds nothing, and only for names long enough not to fold into common words.
+FOLD_MIN_LENGTH = 5
+
+
+@lru_cache(maxsize=200_000)
+def english_fold(name: str) -> str:
+    """y read as i, kh as h, doubled letters as one, ou as u, a leading ye as e: "Izyum" →
+    "izium", "Hasavyurt" = "Khasavyurt"."""
+    key = english_key(name).replace("y", "i").replace("ou", "u").replace("kh", "h")
+    key = re.sub(r"(\w)\1+", r"\1", key)
+    return re.sub(r"\bie", "e", key)
+
+
+@lru_cache(maxsize=200_000)
+def russian_fold(name: str) -> str:
+    """ё/э as е, no soft or hard sign, ы as и after hushing consonants, doubled letters as one."""
+    key = russian_key(name).replace("э", "е").replace("ь", "").replace("ъ", "")
+    key = re.sub(r"(?<=[шжчщц])ы", "и", key)
+    return re.sub(r"(\w)\1+", r"\1", key)
+
+
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
     english: dict[str, tuple[Place, ...]]
@@ -95,12 +120,22 @@ class Gazetteer:
     # The first word of every key: a candidate whose first word is not here is skipped at once.
     first_en: frozenset[str]
     first_ru: frozenset[str]
+    english_folded: dict[str, tuple[Place, ...]]
+    russian_folded: dict[str, tuple[Place, ...]]
 
     def lookup_en(self, key: str) -> tuple[Place, ...]:
         return self.english.get(english_key(key), ())
 
     def lookup_ru(self, key: str) -> tuple[Place, ...]:
         return self.russian.get(russian_key(key), ())
+
+    def lookup_en_variant(self, key: str) -> tuple[Place, ...]:
+        folded = english_fold(key)
+        return self.english_folded.get(folded, ()) if len(folded) >= FOLD_MIN_LENGTH else ()
+
+    def lookup_ru_variant(self, key: str) -> tuple[Place, ...]:
+        folded = russian_fold(key)
+        return self.russian_folded.get(folded, ()) if len(folded) >= FOLD_MIN_LENGTH else ()
 
 
 def _add(index: dict[str, list[Place]], key: str, place: Place) -> None:
@@ -120,6 +155,33 @@ def _romanisable(english: dict[str, list[Place]]) -> list[Place]:
         and p.name_ru
         and not p.needs_context_en
     ]
+
+
+# Variant spellings are read for places a reader of these reports meets: the countries where
+# romanisation varies, and large cities elsewhere.
+_VARIANT_COUNTRIES = _ROMANISED_COUNTRIES
+_VARIANT_POPULATION = 100_000
+
+
+def _folded(index: dict[str, list[Place]], fold: Callable[[str], str]) -> dict[str, list[Place]]:
+    folded: dict[str, list[Place]] = {}
+    for key, places in index.items():
+        wanted = [
+            p
+            for p in places
+            if p.kind != "city"
+            or p.country in _VARIANT_COUNTRIES
+            or p.population >= _VARIANT_POPULATION
+        ]
+        folded_key = fold(key)
+        if wanted and len(folded_key) >= FOLD_MIN_LENGTH:
+            for place in wanted:
+                _add(folded, folded_key, place)
+    return folded
+
+
+def _ranked(index: dict[str, list[Place]]) -> dict[str, tuple[Place, ...]]:
+    return {k: tuple(sorted(v, key=lambda p: p.rank)) for k, v in index.items()}
 
 
 @cache
@@ -153,12 +215,16 @@ def load() -> Gazetteer:
         for key in ru_keys.split("|"):
             _add(russian, russian_key(key), place)
     for place in _romanisable(english):
-        key = english_key(romanised(place.name_ru))
-        if key not in english:
-            english[key] = [place]
+        # every Russian spelling, romanised: Чимкент gives Chimkent, Степанакерт Stepanakert
+        for name_ru in place.names_ru:
+            key = english_key(romanised(name_ru))
+            if key not in english:
+                english[key] = [place]
     return Gazetteer(
-        english={k: tuple(sorted(v, key=lambda p: p.rank)) for k, v in english.items()},
-        russian={k: tuple(sorted(v, key=lambda p: p.rank)) for k, v in russian.items()},
+        english=_ranked(english),
+        russian=_ranked(russian),
+        english_folded=_ranked(_folded(english, english_fold)),
+        russian_folded=_ranked(_folded(russian, russian_fold)),
         longest_en=max(len(k.split()) for k in english),
         longest_ru=max(len(k.split()) for k in russian),
         first_en=frozenset({k.split()[0] for k in english} | {"the", "st", "st."}),

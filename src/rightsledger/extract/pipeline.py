@@ -70,6 +70,9 @@ def extract_text(text: str, *, language: str | None = None) -> Extraction:
     # A month name is never a place here ("in March 2021"): dates win over places.
     date_spans = SpanIndex((d.start, d.end) for d in dates)
     places = [p for p in places if not date_spans.overlaps(p.start, p.end)]
+    # A name the NER took for a person but that reads as a place here («из Беслана») is a place.
+    place_spans = {(p.start, p.end) for p in places}
+    entities = [e for e in entities if (e.start, e.end) not in place_spans]
     claims.extend(places)
     claims.extend(counts)
     claims.extend(dates)

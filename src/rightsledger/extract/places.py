@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 from rightsledger.extract.claims import PlaceClaim
 from rightsledger.extract.gazetteer import Place, english_key, load, russian_key
+from rightsledger.extract.lexicon import is_english_person_noun
 from rightsledger.extract.morph import analyzer, lemma_key, lemmas
 from rightsledger.extract.spans import SpanIndex
 
@@ -33,6 +34,16 @@ _RU_CONTEXT = frozenset(
 _BODY_WORDS = frozenset(
     "region regional district city police court university state federal oblast province "
     "municipal municipality council office prison colony airport station".split()
+)
+# Words that make a capitalised run after a town of the region the name of a group based
+# there ("Namangan Prisoner Support Group"), not a person's name. Not for towns far away,
+# whose names such groups borrow without being there (the Helsinki Committee).
+_GROUP_WORDS = frozenset(
+    "prisoner prisoners human rights group centre center committee initiative monitor forum "
+    "network association union society watch mothers bar media news press radio service "
+    "department ministry administration support memorial project foundation fund institute "
+    "commission mission observatory alliance coalition league movement diaspora "
+    "community".split()
 )
 _NEAR_COUNTRIES = frozenset("RU BY UA KZ KG TJ UZ TM GE AM AZ MD".split())
 _TITLES = frozenset(
@@ -99,7 +110,9 @@ def find_places(text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> Iterat
             continue
         last, place, ambiguous, rule, original = found
         end = tokens[last][1]
-        guessed = rule == "place.ru.suffix" and _sentence_initial(text, start)
+        guessed = rule.startswith(("place.ru.suffix", "place.ru.variant")) and _sentence_initial(
+            text, start
+        )
         needs_context = place.needs_context_ru if ".ru." in rule else place.needs_context_en
         # A small foreign town read through a Russian word is more often a common word
         # («Сеть», «Азии»): it needs a preposition of place, like the flagged names.
@@ -111,7 +124,7 @@ def find_places(text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> Iterat
         )
         if (
             guessed
-            or excluded.covers(start, end)
+            or (excluded.covers(start, end) and not _place_despite_name(text, tokens, index, last))
             or (needs_context and not _has_context(text, tokens, index))
         ):
             index += 1
@@ -119,7 +132,7 @@ def find_places(text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> Iterat
         confidence = 0.9 if place.kind != "city" else 0.8
         if ambiguous:
             confidence -= 0.2
-        if rule.endswith("suffix"):
+        if rule.endswith("suffix") or ".variant." in rule:
             confidence -= 0.1
         yield PlaceClaim(
             start=start,
@@ -150,28 +163,51 @@ def _match_en(
     text: str, tokens: list[tuple[int, int, str]], index: int, longest: int
 ) -> tuple[int, Place, bool, str, str] | None:
     gazetteer = load()
-    if english_key(tokens[index][2]) not in gazetteer.first_en:
-        return None
     if index > 0 and tokens[index - 1][2].lower().rstrip(".") in _TITLES:
         return None
+    # "the Sughd region": a region named by its own name and a region word, with no town of
+    # that name to start from.
+    for last in range(index, min(len(tokens) - 1, index + 2)):
+        phrase = _joined(text, tokens, index, last)
+        if phrase is None or not tokens[last][2][0].isupper():
+            break
+        region = _region_named_after(text, tokens, last, phrase)
+        if region is not None:
+            return last + 1, region, False, "place.en.gazetteer.admin1", region.name_en
+    if english_key(tokens[index][2]) in gazetteer.first_en:
+        found = _match_en_by(text, tokens, index, longest, gazetteer.lookup_en, "gazetteer")
+        if found is not None:
+            return found
+    # Another spelling of the name (Izium for Izyum), when no name matched as written.
+    return _match_en_by(text, tokens, index, longest, gazetteer.lookup_en_variant, "variant")
+
+
+def _match_en_by(
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    index: int,
+    longest: int,
+    lookup: Callable[[str], tuple[Place, ...]],
+    how: str,
+) -> tuple[int, Place, bool, str, str] | None:
     for last in range(min(len(tokens) - 1, index + longest - 1), index - 1, -1):
         if not tokens[last][2][0].isupper():
             continue
         phrase = _joined(text, tokens, index, last)
         if phrase is None:
             continue
-        places = gazetteer.lookup_en(phrase)
+        places = lookup(phrase)
         if places:
             place, ambiguous = _best(places)
             region = _region_named_after(text, tokens, last, phrase)
             if region is not None:
                 return last + 1, region, False, "place.en.gazetteer.admin1", region.name_en
             if place.kind == "city" and (
-                _common_noun_use(text, tokens, index, last)
+                _common_noun_use(text, tokens, index, last, place)
                 or _ends_a_foreign_name(text, tokens, index, last, place)
             ):
                 return None
-            return last, place, ambiguous, f"place.en.gazetteer.{place.kind}", place.name_en
+            return last, place, ambiguous, f"place.en.{how}.{place.kind}", place.name_en
     return None
 
 
@@ -215,19 +251,28 @@ def _match_ru(
             _part_of_a_name(text, tokens, index) or _after_a_named_adjective(text, tokens, index)
         ):
             return None
-        for combo in itertools.islice(itertools.product(*options), 27):
-            places = gazetteer.lookup_ru(" ".join(combo))
-            if places:
-                place, ambiguous = _best(places)
-                key = " ".join(combo)
-                return last, place, ambiguous, f"place.ru.lemma.{place.kind}", _original(place, key)
-        if last == index:
-            for key in _suffix_keys(words[0]):
-                places = gazetteer.lookup_ru(key)
+        combos = [" ".join(c) for c in itertools.islice(itertools.product(*options), 27)]
+        suffixed = list(_suffix_keys(words[0])) if last == index else []
+        # As written or by lemma first, then by suffix; another spelling only if neither matched.
+        for lookup, keys, rule in (
+            (gazetteer.lookup_ru, combos, "place.ru.lemma"),
+            (gazetteer.lookup_ru, suffixed, "place.ru.suffix"),
+            (gazetteer.lookup_ru_variant, combos + suffixed, "place.ru.variant"),
+        ):
+            for key in keys:
+                places = lookup(key)
                 if places:
                     place, ambiguous = _best(places)
-                    return last, place, ambiguous, "place.ru.suffix", _original(place)
+                    name = f"{rule}.{place.kind}" if rule != "place.ru.suffix" else rule
+                    return last, place, ambiguous, name, _original(place, key)
     return None
+
+
+_DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ani", "ni", "ic", "ern", "ern's")
+_NOT_GIVEN_NAMES = frozenset(
+    "greater old new upper lower central northern southern eastern western occupied "
+    "capital city downtown metropolitan the a an in of to from near outside".split()
+)
 
 
 def _ends_a_foreign_name(
@@ -235,22 +280,40 @@ def _ends_a_foreign_name(
 ) -> bool:
     """ "EU Monitoring Mission": a small town far away that ends a run of capitalised words is
     the last word of a name, not the town (Mission, Texas)."""
-    if last != index or index == 0 or place.country in _NEAR_COUNTRIES:
-        return False
-    if place.population >= 100_000:
+    if last != index or index == 0:
         return False
     previous = tokens[index - 1]
-    return (
+    capitalised_before = (
         text[previous[1] : tokens[index][0]] == " "
         and previous[2][0].isupper()
         and not _sentence_initial(text, previous[0])
     )
+    if place.country in _NEAR_COUNTRIES:
+        # "Timur Kazan", "Yana Orel": a town of the region after a capitalised word that is
+        # neither a place, a demonym nor a title is a surname after a given name.
+        word = previous[2]
+        return (
+            capitalised_before
+            and previous[2].isalpha()
+            and not word.isupper()
+            and not word.lower().endswith(_DEMONYM_ENDINGS)
+            and word.lower() not in _NOT_GIVEN_NAMES
+            and word.lower() not in _GROUP_WORDS
+            and word.lower() not in _BODY_WORDS
+            and not is_english_person_noun(word)  # "Chechen", "Uzbek"
+            and not load().lookup_en(word)
+        )
+    return place.population < 100_000 and capitalised_before
 
 
-def _common_noun_use(text: str, tokens: list[tuple[int, int, str]], index: int, last: int) -> bool:
+def _common_noun_use(
+    text: str, tokens: list[tuple[int, int, str]], index: int, last: int, place: Place
+) -> bool:
     """A city name used as a word: before a person's name ("Adam Saidov"), or between "the"
     and "of" ("the Republic of Azerbaijan", "the Union of …")."""
-    if _followed_by_name(text, tokens, last):
+    if _followed_by_name(text, tokens, last, near=place.country in _NEAR_COUNTRIES):
+        return True
+    if last == index and _has_an_age(text, tokens[index][0], tokens[last][1]):
         return True
     return (
         last == index
@@ -261,13 +324,30 @@ def _common_noun_use(text: str, tokens: list[tuple[int, int, str]], index: int, 
     )
 
 
-def _followed_by_name(text: str, tokens: list[tuple[int, int, str]], last: int) -> bool:
+# An age beside a one-word name makes it a person ("Madina (surname withheld), 38,", "Aida,
+# 27, said", "the 41-year-old Gori"): towns have no age.
+_AGE_AFTER = re.compile(r"^\s*(?:\([^()]{0,40}\))?,\s*(?:aged\s+)?\d{1,2}\s*[,.)](?!\d)")
+_AGE_BEFORE = re.compile(r"\d{1,2}-year-old\s+$")
+
+
+def _has_an_age(text: str, start: int, end: int) -> bool:
+    return bool(
+        _AGE_AFTER.match(text[end : end + 60])
+        or _AGE_BEFORE.search(text[max(0, start - 20) : start])
+    )
+
+
+def _followed_by_name(
+    text: str, tokens: list[tuple[int, int, str]], last: int, *, near: bool = False
+) -> bool:
     """A capitalised word right after a one-word city ("Adam Saidov") makes it a person's name."""
     if last + 1 >= len(tokens):
         return False
     following = tokens[last + 1]
     if following[2].lower() in _BODY_WORDS:
         return False  # "Aktobe Region Police", "Zugdidi Municipality": still the town
+    if following[2].lower() in _GROUP_WORDS and near:
+        return False
     return text[tokens[last][1] : following[0]] == " " and following[2][0].isupper()
 
 
@@ -301,6 +381,31 @@ def _original(place: Place, key: str = "") -> str:
         if key in (russian_key(variant), russian_key(lemma_key(variant))):
             return variant
     return place.name_ru or place.name_en
+
+
+# Prepositions that take a place and hardly ever a person: «в Беслане», «из Беслана», "in
+# Beslan". («у», «к», «с» take persons as often, so they are not here.)
+_PLACE_PREPOSITIONS = frozenset("в во из под около возле близ in from near outside".split())
+
+
+def _place_despite_name(
+    text: str, tokens: list[tuple[int, int, str]], index: int, last: int
+) -> bool:
+    """A one-word name the NER took for a person is the place after a preposition of place,
+    or when the dictionary reads the form as a place first: natasha reads «из Беслана» and «у
+    Беслана» as a man called Беслан, pymorphy2 reads «Беслана» first as the town (and «Беслан»
+    first as the man's name)."""
+    if last != index:
+        return False
+    word = tokens[index][2]
+    if _is_cyrillic_upper(word[0]):
+        parses = analyzer().parse(word.lower())
+        if parses and "Geox" in parses[0].tag:
+            return True
+    if index == 0:
+        return False
+    gap = text[tokens[index - 1][1] : tokens[index][0]]
+    return gap == " " and tokens[index - 1][2].lower() in _PLACE_PREPOSITIONS
 
 
 def _is_dateline(text: str, tokens: list[tuple[int, int, str]], index: int) -> bool:

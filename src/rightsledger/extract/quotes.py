@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 
 from rightsledger.extract.claims import QuoteClaim
+from rightsledger.extract.places import find_places
+from rightsledger.extract.spans import SpanIndex
 
 # Single marks ('…') open at the start of a word and close before a non-letter, so that the
 # apostrophes of "didn't" and "Soldiers' Mothers" are not taken for them.
@@ -54,12 +56,59 @@ def _speaker(text: str, start: int, end: int) -> str | None:
     return match["name"].strip() if match else None
 
 
+# A document that opens as someone's first-hand account ("Testimony of witness B-7",
+# "Statement of Aida, 34, …", «Показания Ахмеда Исаева») quotes that person when no other
+# speaker stands beside a quotation.
+_ACCOUNT_OF = re.compile(
+    r"^\s*(?:(?:Testimony|Statement|Account|Interview|Transcript)\s+(?:of|by|with|from)\s+"
+    r"|(?:Показания|Рассказ|Заявление|Свидетельство|Интервью)\s+)"
+    r"(?P<name>(?:(?:witness|survivor|свидетел\w+)\s+)?[A-ZА-ЯЁ][\w-]*(?:\s+[A-ZА-ЯЁ][\w-]*){0,2})"
+)
+
+
+# «Из показаний жительницы Баксана Залины К. (имя изменено)…»: the account's author is the
+# last capitalised name before the bracket or the end of the clause.
+_FROM_ACCOUNT_RU = re.compile(
+    r"^\s*Из\s+(?:показаний|рассказа|беседы\s+с|интервью\s+с|заявления|обращения)\s+"
+    r"(?P<clause>[^(,.\n]{0,120}?(?:\s[А-ЯЁ]\.)?)\s*[(,.\n]"
+)
+_CAPITALISED_RU = re.compile(r"[А-ЯЁ][а-яё-]+|[А-ЯЁ]\.")
+
+
+def _last_person_name(clause: str) -> str | None:
+    """The last one or two capitalised words (and an initial) that are not a place's name:
+    «жительницы Баксана Залины К.» → «Залины К.», «жителя Грозного» → None."""
+    places = SpanIndex((p.start, p.end) for p in find_places(clause))
+    words = [
+        match[0]
+        for match in _CAPITALISED_RU.finditer(clause)
+        if not places.overlaps(match.start(), match.end())
+    ]
+    initial = [words.pop()] if words and words[-1].endswith(".") else []
+    return " ".join(words[-2:] + initial) if words else None
+
+
+def account_author(text: str) -> str | None:
+    """The named author of a document that opens as someone's first-hand account, or None."""
+    match = _ACCOUNT_OF.match(text[:200])
+    if match:
+        return match["name"]
+    russian = _FROM_ACCOUNT_RU.match(text[:200])
+    if russian:
+        return _last_person_name(russian["clause"])
+    return None
+
+
 def find_quotes(text: str) -> Iterator[QuoteClaim]:
+    author: str | None = None
     for match in _QUOTED.finditer(text):
         body = next(group for group in match.groups() if group is not None)
         if len(body.split()) < 4:
             continue
         speaker = _speaker(text, match.start(), match.end())
+        if speaker is None:
+            author = author if author is not None else (account_author(text) or "")
+            speaker = author or None
         yield QuoteClaim(
             start=match.start(),
             end=match.end(),

@@ -12,8 +12,9 @@ phrasings:
 - a speech or reporting word in the same clause ("said", "according to", «по словам»,
   «рассказал») makes a source; for organisations a call or a report in the sentence does too,
   unless the organisation is the one called upon;
-- otherwise a person in a sentence that names an act is its victim, and a word of agency
-  ("by X", "X's men") makes a perpetrator.
+- otherwise a person in a sentence that names an act, or says the person was charged,
+  prosecuted or sentenced, is its victim, and a word of agency ("by X", "X's men") makes a
+  perpetrator; a body whose own release or statement heads the document is its source.
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ _TITLE_BEFORE = re.compile(
     # an office named with its remit: «Уполномоченный по правам человека в Чечне»
     r"уполномоченн\w* по правам (?:человека|ребенка|ребёнка)(?: в [\w-]+(?: [\w-]+)?)?|"
     r"(?:commissioner|ombudsman) for (?:human|children's) rights(?: in [\w-]+)?)"
+    # a Russian office is often followed by whose it is, in the genitive: «заместитель
+    # прокурора республики», «глава администрации района»
+    r"(?:\s+[а-яё-]+(?:и|ия|ы|а|я|ого|его|ой|ей|ов|ев)){0,2}"
     r"[\s,]+$",
     re.IGNORECASE,
 )
@@ -102,6 +106,20 @@ _AGENCY = re.compile(
 )
 
 
+_PERSECUTED = re.compile(
+    r"\b(?:charged|indicted|prosecuted|convicted|sentenced|fined|summoned|interrogated|"
+    r"searched|face[sd]? up to|accused of|обвин\w+|осужд\w+|осудил\w*|приговор\w+|"
+    r"оштрафова\w+|возбудил\w* (?:уголовное )?дело|вызвал\w* на допрос)\b",
+    re.IGNORECASE,
+)
+# A document's own heading names its author: "Release of the … Group", «Заявление …».
+_DOCUMENT_OF = re.compile(
+    r"(?:^|\n)\s*(?:press\s+)?(?:release|statement|report|appeal|submission|"
+    r"заявление|обращение|доклад|пресс-релиз)\s+(?:of|by|from)?\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     window_start = max(0, start - 400)
     breaks = list(_SENTENCE_BREAK.finditer(text, window_start, start))
@@ -129,6 +147,8 @@ def role_hint(
         ("source", lambda: _SPEECH_BEFORE.search(before[-90:])),
         ("perpetrator", lambda: _AGENCY.search(before[-25:]) or _AGENCY.match(after[:20])),
         ("victim", lambda: acts is not None and acts.overlaps(first, last)),
+        # prosecuted, charged or sentenced: in these reports the person it is done to
+        ("victim", lambda: _PERSECUTED.search(text, first, last)),
     )
     return next((role for role, holds in tests if holds()), None)
 
@@ -142,6 +162,8 @@ def _organisation_role(name: str, before: str, after: str, acted: bool) -> str |
         # speaks, decides or is addressed ("examined by the inspection").
         by = re.search(r"\bby\s+(?:the\s+)?$", before[-12:])
         return "perpetrator" if by and acted else "official"
+    if _DOCUMENT_OF.search(before):
+        return "source"
     called_upon = bool(_CALL_VERB.search(before[-40:]))
     if not called_upon and (_REPORTING.search(before) or _REPORTING.search(after[:120])):
         return "source"
