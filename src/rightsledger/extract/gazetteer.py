@@ -15,31 +15,19 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
 
+import iuliia
+
 _KIND_RANK = {"country": 0, "admin1": 1, "region": 1, "city": 2}
 # English text often names towns of the former USSR by their Russian name romanised (Gomel,
 # Grodno) where GeoNames gives the local form (Homyel', Hrodna): for these countries the
 # romanised Russian name is read too, unless it already names another place.
 _ROMANISED_COUNTRIES = frozenset("RU BY UA KZ KG TJ UZ TM GE AM AZ MD".split())
-_ROMAN = dict(
-    zip(
-        "абвгдезийклмнопрстуфхцчшщъыьэюяё",
-        "a b v g d e z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya yo".split(),
-        strict=True,
-    )
-)
 
 
 def romanised(name: str) -> str:
-    """A plain English-style romanisation of a Russian name («Гомель» → "gomel")."""
-    out = []
-    for index, char in enumerate(name.lower()):
-        if char == "ж":
-            out.append("zh")
-        elif char == "е" and (index == 0 or name[index - 1].lower() in "аеёиоуыэюяьъ"):
-            out.append("ye")
-        else:
-            out.append(_ROMAN.get(char, char).replace("-", ""))
-    return "".join(out)
+    """The Russian name as English-language text writes it («Гомель» → "gomel"): iuliia's
+    Wikipedia scheme (ye at the start, no marks for soft or hard signs), hyphens kept."""
+    return str(iuliia.WIKIPEDIA.translate(name)).lower()
 
 
 @dataclass(frozen=True, slots=True)
