@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from rightsledger.extract.claims import QuoteClaim
+from rightsledger.extract.lexicon import SPEECH_VERBS_EN, SPEECH_VERBS_RU
 from rightsledger.extract.places import find_places
 from rightsledger.extract.spans import SpanIndex
 
@@ -21,13 +22,8 @@ _QUOTED = re.compile(
     r"“([^”]{3,2000})”|\"([^\"\n]{3,2000})\"|«([^»]{3,2000})»|„([^“”]{3,2000})[“”]"
     r"|(?<![\w'’])['‘]([^\n]{3,2000}?)['’](?![\w'’])"
 )
-_VERBS_EN = (
-    r"(?:said|says|told\s+\w+|added|stated|recalled|wrote|explained|insisted|claimed|declared)"
-)
-_VERBS_RU = (
-    r"(?:сказал\w*|заявил\w*|сообщил\w*|рассказал\w*|добавил\w*|отметил\w*|написал\w*|"
-    r"подчеркнул\w*|вспоминает|говорит|пояснил\w*|утверждает|утверждал\w*)"
-)
+_VERBS_EN = rf"(?:{SPEECH_VERBS_EN}|told\s+\w+)"
+_VERBS_RU = rf"(?:{SPEECH_VERBS_RU})"
 _NAME = r"(?:[A-ZА-ЯЁ](?:\.|[\w'’-]*)(?:\s+[A-ZА-ЯЁ](?:\.|[\w'’-]*)){0,3})"
 _ROLE = r"(?:(?:the|a|an|his|her|their)\s+[\w-]+(?:\s+[\w-]+){0,3})"
 _AFTER_EN = re.compile(

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from rightsledger.extract.lexicon import SPEECH_VERBS_EN, SPEECH_VERBS_RU
 from rightsledger.extract.spans import SpanIndex
 
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s|\n")
@@ -50,10 +51,8 @@ _AGE_BEFORE = re.compile(
 )
 _AGE_AFTER = re.compile(r"^(?:,\s*(?:aged\s+)?\d{1,2}\b|\s*\(\s*\d{1,2}\b|,\s*\d{1,2}\s*\))")
 _SPEECH = (
-    r"said|says|told|tells|added|stated|recalled|wrote|explained|insisted|claimed|declared|"
-    r"reported|recounted|testified|according to|сказал\w*|заявил\w*|сообщил\w*|сообщает|"
-    r"сообщают|рассказал\w*|добавил\w*|отметил\w*|написал\w*|подчеркнул\w*|вспоминает|"
-    r"говорит|пояснил\w*|утверждает|по словам|по данным|по информации|показани\w*|пишет|"
+    rf"{SPEECH_VERBS_EN}|{SPEECH_VERBS_RU}|told|tells|reported|recounted|testified|"
+    r"according to|сообщает|сообщают|по словам|по данным|по информации|показани\w*|пишет|"
     # the nouns of a first-hand account: "statement given by X", «расшифровка беседы с X»
     r"statement|testimony|interview|transcript|account given|беседы|беседа|интервью|"
     r"расшифровк\w*|заявлени\w*"
@@ -61,9 +60,7 @@ _SPEECH = (
 # A speech verb right before the name, with at most two words between («— рассказала
 # 67-летняя Сусанна Аракелян», "said lawyer X"): the speaker, whatever else is said of them.
 _SPEECH_RIGHT_BEFORE = re.compile(
-    r"(?:said|says|told|added|recalled|explained|сказал\w*|заявил\w*|рассказал\w*|"
-    r"добавил\w*|отметил\w*|говорит|пояснил\w*|вспоминает|speaker:)"
-    r"\s+(?:[\w-]+\s+){0,2}$",
+    rf"(?:{SPEECH_VERBS_EN}|{SPEECH_VERBS_RU}|told|speaker:)\s+(?:[\w-]+\s+){{0,2}}$",
     re.IGNORECASE,
 )
 _SPEECH_BEFORE = re.compile(rf"(?:{_SPEECH})\b[^.!?«»\"“”]{{0,60}}$", re.IGNORECASE)
