@@ -39,9 +39,6 @@ class BlobStore:
         folder = f"{self.root}/sealed" if sealed else str(self.root)
         return f"{folder}/{sha256[:2]}/{sha256[2:4]}/{sha256}"
 
-    def sealed_digest(self, stored_sha256: str) -> str | None:
-        return file_sha256(self.location(stored_sha256, sealed=True))
-
     def store(self, source: BinaryIO) -> Stored:
         """Stream ``source`` into the vault, hashing as it goes; never holds the file in memory."""
         self.root.mkdir(parents=True, exist_ok=True)
