@@ -128,16 +128,16 @@ class Entry(NamedTuple):
             "prev": self.prev,
         }
 
-    def expected_leaf(self) -> str:
-        return merkle.leaf_hash(canonical(self.hashed_fields())).hex()
-
-    def recomputed_leaf(self) -> bytes:
-        """The leaf hash from the entry's fields, as verification computes it."""
+    def leaf_hash(self) -> bytes:
+        """The leaf hash of the entry's fields: what it was written with, what verify expects."""
         return merkle.leaf_hash(
             canonical_entry(
                 self.seq, self.at, self.actor, self.action, self.subject, self.details, self.prev
             )
         )
+
+    def expected_leaf(self) -> str:
+        return self.leaf_hash().hex()
 
     def as_json(self) -> dict[str, Any]:
         return {**self.hashed_fields(), "leaf": self.leaf}
@@ -266,7 +266,7 @@ class Ledger:
             if visit is not None:  # lets a caller read the log in the same single pass
                 visit(entry)
             problem = None
-            leaf = entry.recomputed_leaf()
+            leaf = entry.leaf_hash()
             recomputed = leaf.hex()
             if entry.seq != position:
                 problem = Problem(
