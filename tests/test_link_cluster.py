@@ -59,12 +59,44 @@ def test_a_rival_counts_with_its_whole_cluster() -> None:
     left = ["r0", "r0", "r0", "x", "x"]
     right = ["r1", "r2", "r3", "a", "r0"]
     probability = [0.99, 0.99, 0.99, 0.5, 0.5]
-    grouped = cluster(records, left, right, probability, threshold=0.1)
-    assert grouped.cluster_ids[:2] == ["a", "a"]
-    # Alone, the same namesake is as good a candidate as a: x joins neither.
+    for small_groups in (0, 10):  # the greedy rule and the weighing of all splits agree
+        grouped = cluster(
+            records, left, right, probability, threshold=0.1, small_groups=small_groups
+        )
+        assert grouped.cluster_ids[:2] == ["a", "a"]
+    # Alone, the same namesake is as good a candidate as a: greedily, x joins neither.
     alone = records[:3]
-    grouped = cluster(alone, ["x", "x"], ["a", "r0"], [0.5, 0.5], threshold=0.1)
+    grouped = cluster(alone, ["x", "x"], ["a", "r0"], [0.5, 0.5], threshold=0.1, small_groups=0)
     assert grouped.cluster_ids == ["x", "a", "r0"]
+
+
+def test_a_small_group_is_decided_over_all_its_splits() -> None:
+    # x (a name only) matches a (1991) and r (1975), who cannot be one man.
+    records = [
+        record("x", "s", "Magomed Khasanov"),
+        record("a", "t", "KHASANOV MAGOMED", "1991"),
+        record("r", "t", "KHASANOV MAGOMED", "1975"),
+    ]
+
+    def grouped(pa: float, pr: float) -> list[str]:
+        found = cluster(records, ["x", "x"], ["a", "r"], [pa, pr], threshold=0.05)
+        return found.cluster_ids
+
+    # Two likely candidates: "neither" is the least likely answer, so x joins one of them
+    # (the first of equals), never both.
+    assert grouped(0.5, 0.5) == ["a", "a", "r"]
+    # x is clearly likelier a than r, although r is close enough to hold the greedy rule back.
+    assert grouped(0.6, 0.45) == ["a", "a", "r"]
+    assert cluster(
+        records, ["x", "x"], ["a", "r"], [0.6, 0.45], threshold=0.05, small_groups=0
+    ).cluster_ids == ["x", "a", "r"]
+    # Two weak candidates: most likely x is a third man.
+    assert grouped(0.2, 0.2) == ["x", "a", "r"]
+    # A weak link with no rival is not taken either (the greedy rule takes it).
+    lone = cluster(records[:2], ["x"], ["a"], [0.06], threshold=0.05)
+    assert lone.cluster_ids == ["x", "a"]
+    greedy = cluster(records[:2], ["x"], ["a"], [0.06], threshold=0.05, small_groups=0)
+    assert greedy.cluster_ids == ["a", "a"]
 
 
 def test_sources_that_repeat_people_are_learned_from_confident_links() -> None:
