@@ -6,10 +6,14 @@ tutorial-style Splink set-up (no transliteration), pairwise precision / recall /
     uv run python benchmarks/link.py --records 1000000     # scale run: time and peak memory
     uv run python benchmarks/link.py --seeds 7,11,13 --no-baseline   # mean F1 over seeds
     uv run python benchmarks/link.py --breakdown --no-baseline        # where the pairs are lost
+    uv run python benchmarks/link.py --only-stats --generator all --seeds 7,11,13  # how hard
 
 Two generators: the project's own (`rightsledger.link.synthetic`) and an independent one
 (`benchmarks/link_second_generator.py`) with other name pools, sources and errors, so that the
-linker is not judged only on the data it was tuned on.
+linker is not judged only on the data it was tuned on. A third setting, `--generator calibrated`,
+is the project's generator with parameters matched to the issue's description of the held-out
+lists (namesake statistics and the pair-by-pair oracle bound, never the linker's score); `both`
+runs the first two, `all` all three.
 """
 
 from __future__ import annotations
@@ -24,8 +28,9 @@ from typing import Any
 
 from rightsledger.link import link_records, pairwise_scores
 from rightsledger.link.cluster import cluster
+from rightsledger.link.difficulty import namesake_stats, oracle_bound
 from rightsledger.link.evaluate import blocking_recall
-from rightsledger.link.synthetic import generate
+from rightsledger.link.synthetic import generate, generate_calibrated
 
 sys.path.insert(0, str(Path(__file__).parent))
 import link_second_generator  # a sibling script, not a package
@@ -86,15 +91,72 @@ Generator = Callable[..., Any]
 GENERATORS: dict[str, Generator] = {
     "project": generate,
     "second": link_second_generator.generate,
+    "calibrated": generate_calibrated,
 }
 
 
+def run_stats(data: Any) -> dict[str, float]:
+    """Print how hard one list is (the issue's namesake figures and the oracle bound)."""
+    started = time.process_time()
+    names = namesake_stats(data.records, data.truth)
+    oracle = oracle_bound(data.records, data.truth)
+    print(
+        f"  true pairs {names.true_pairs}; sharing an exact full name and nothing else: "
+        f"{names.true_exact_name_only_share:.3f} (by skeleton keys "
+        f"{names.true_skeleton_name_only_share:.3f})"
+    )
+    print(
+        f"  all pairs sharing an exact full name and nothing else: {names.exact_name_only_pairs}, "
+        f"different people {names.exact_name_only_different_share:.3f} (by skeleton keys "
+        f"{names.skeleton_name_only_pairs}, {names.skeleton_name_only_different_share:.3f})"
+    )
+    print(
+        f"  names covering half / 80% of the records: given {names.given_names_for_half} / "
+        f"{names.given_names_for_80_percent}, family {names.family_names_for_half} / "
+        f"{names.family_names_for_80_percent}"
+    )
+    print(
+        f"  oracle pair-by-pair: F1 {oracle.f1:.3f} (precision {oracle.precision:.3f} recall "
+        f"{oracle.recall:.3f}, patterns with true rate >= {oracle.min_rate:.2f}); cross-fitted "
+        f"F1 {oracle.cross_fitted_f1:.3f}; {oracle.patterns} patterns over "
+        f"{oracle.candidate_pairs} candidate pairs holding {oracle.candidate_recall:.3f} of the "
+        f"true pairs  ({time.process_time() - started:.0f} s CPU)"
+    )
+    return {
+        "exact name only": names.true_exact_name_only_share,
+        "skeleton name only": names.true_skeleton_name_only_share,
+        "different (exact)": names.exact_name_only_different_share,
+        "different (skeleton)": names.skeleton_name_only_different_share,
+        "oracle F1": oracle.f1,
+        "cross-fitted oracle F1": oracle.cross_fitted_f1,
+    }
+
+
 def run_quality(
-    people: int, seed: int, name: str, *, baseline: bool, errors: int, breakdown: bool = False
+    people: int,
+    seed: int,
+    name: str,
+    *,
+    baseline: bool,
+    errors: int,
+    breakdown: bool = False,
+    stats: dict[str, list[float]] | None = None,
+    linker: bool = True,
 ) -> float:
-    """Print the linker's scores on one generated dataset; return its pairwise F1."""
+    """Print the linker's scores on one generated dataset; return its pairwise F1.
+
+    With `stats`, the list's statistics are printed first and appended there; without `linker`
+    only they (and the tutorial baseline) are run, and the F1 returned is the oracle's.
+    """
     data = GENERATORS[name](people, seed=seed)
     print(f"[{name} generator] {len(data.records)} records of {people} people (seed {seed})")
+    if stats is not None:
+        for figure, value in run_stats(data).items():
+            stats.setdefault(figure, []).append(value)
+    if not linker:
+        if baseline:
+            run_baseline(data)
+        return stats["oracle F1"][-1] if stats else 0.0
     started, cpu = time.perf_counter(), time.process_time()
     band = (0.0, 1.0) if errors else None
     result = link_records(data.records, review_band=band)
@@ -250,19 +312,30 @@ def main() -> None:
     parser.add_argument("--records", type=int, help="scale run with about this many records")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--seeds", help="several seeds, comma-separated: also print mean F1")
-    parser.add_argument("--generator", choices=(*GENERATORS, "both"), default="both")
+    parser.add_argument("--generator", choices=(*GENERATORS, "both", "all"), default="both")
     parser.add_argument("--errors", type=int, default=0, help="show this many worst mistakes")
     parser.add_argument("--no-baseline", action="store_true", help="skip the tutorial Splink")
     parser.add_argument(
         "--breakdown", action="store_true", help="pair-score quality and losses by shared evidence"
     )
+    parser.add_argument(
+        "--stats", action="store_true", help="namesake statistics and the oracle pair-by-pair bound"
+    )
+    parser.add_argument(
+        "--only-stats",
+        action="store_true",
+        help="the statistics without the linker (implies --stats)",
+    )
     args = parser.parse_args()
     if args.records:
         run_scale(args.records, args.seed)
         return
-    names = list(GENERATORS) if args.generator == "both" else [args.generator]
+    names = {"both": ["project", "second"], "all": list(GENERATORS)}.get(
+        args.generator, [args.generator]
+    )
     seeds = [int(s) for s in args.seeds.split(",")] if args.seeds else [args.seed]
     f1: dict[str, list[float]] = {name: [] for name in names}
+    stats: dict[str, dict[str, list[float]]] = {name: {} for name in names}
     for seed in seeds:
         for name in names:
             score = run_quality(
@@ -272,12 +345,20 @@ def main() -> None:
                 baseline=not args.no_baseline,
                 errors=args.errors,
                 breakdown=args.breakdown,
+                stats=stats[name] if args.stats or args.only_stats else None,
+                linker=not args.only_stats,
             )
             f1[name].append(score)
     if len(seeds) > 1:
         for name, scores in f1.items():
-            listed = " ".join(f"{s:.3f}" for s in scores)
-            print(f"[{name} generator] mean F1 {sum(scores) / len(scores):.3f} ({listed})")
+            if not args.only_stats:
+                listed = " ".join(f"{s:.3f}" for s in scores)
+                print(f"[{name} generator] mean F1 {sum(scores) / len(scores):.3f} ({listed})")
+            for figure, values in stats[name].items():
+                listed = " ".join(f"{v:.3f}" for v in values)
+                print(
+                    f"[{name} generator] mean {figure} {sum(values) / len(values):.3f} ({listed})"
+                )
 
 
 if __name__ == "__main__":

@@ -173,6 +173,40 @@ EVENT_START = date(2017, 2, 15)
 EVENT_DAYS = 90
 
 
+SOURCES = (("hotline", 0.4), ("newspaper", 0.3), ("partner", 0.35), ("testimony", 0.3))
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """How the population and the lists are drawn; the defaults are the project's benchmark lists.
+
+    `name_spread` raises every weight of the given- and family-name tables to that power: 1 keeps
+    the tables, 0 makes every listed name equally common (fewer namesakes, still a few dozen
+    names). `rare_share` is the share of families drawn from the long tail of rare names.
+    `coverage` is each source's chance of listing a person; `dated` scales every source's chance
+    of writing a birth date or an age.
+    """
+
+    rare_share: float = RARE_SHARE
+    name_spread: float = 1.0
+    coverage: tuple[tuple[str, float], ...] = SOURCES
+    dated: float = 1.0
+
+
+PROJECT = Profile()
+# Lists matched to the issue's description of held-out data we never see (docs/linkage.md): about
+# a sixth of true pairs share an exact full name and nothing else, about 70% of such pairs are
+# two men, 20 given and 35-40 family names cover half the records, a pair-by-pair oracle reaches
+# F1 0.85. Chosen on those statistics alone, never on the linker's score.
+CALIBRATED = Profile(
+    rare_share=0.47,
+    name_spread=0.0,
+    coverage=(("hotline", 0.37), ("newspaper", 0.28), ("partner", 0.33), ("testimony", 0.28)),
+    dated=1.08,
+)
+CALIBRATED_TYPO = 0.02
+
+
 @dataclass(frozen=True, slots=True)
 class Person:
     person_id: str
@@ -192,7 +226,7 @@ class Dataset:
     truth: dict[str, str]
 
 
-def _pick(rng: random.Random, table: tuple[tuple[str, int], ...]) -> str:
+def _pick(rng: random.Random, table: tuple[tuple[str, float], ...]) -> str:
     return rng.choices([n for n, _ in table], weights=[w for _, w in table])[0]
 
 
@@ -206,18 +240,29 @@ def _patronymic(father: str, sex: str) -> str:
     return stem + ("вич" if stem.endswith("е") else "ович")
 
 
-def population(people: int, rng: random.Random) -> list[Person]:
+def _spread(table: tuple[tuple[str, int], ...], power: float) -> tuple[tuple[str, float], ...]:
+    return tuple((name, weight**power) for name, weight in table)
+
+
+def population(people: int, rng: random.Random, profile: Profile = PROJECT) -> list[Person]:
     """Families of one to four siblings; siblings share family name, patronymic and place."""
     found: list[Person] = []
+    given_names: tuple[tuple[str, float], ...] = GIVEN
+    family_names: tuple[tuple[str, float], ...] = FAMILY
+    if profile.name_spread != 1.0:
+        given_names = _spread(GIVEN, profile.name_spread)
+        family_names = _spread(FAMILY, profile.name_spread)
     while len(found) < people:
-        table = RARE_FAMILY if rng.random() < RARE_SHARE else FAMILY
-        family, father, place = _pick(rng, table), _pick(rng, GIVEN), _pick(rng, PLACES)
+        table = RARE_FAMILY if rng.random() < profile.rare_share else family_names
+        family, father, place = _pick(rng, table), _pick(rng, given_names), _pick(rng, PLACES)
         born = date(1965, 1, 1) + timedelta(days=rng.randrange(365 * 35))
         siblings = rng.choices((1, 2, 3, 4), weights=(55, 25, 13, 7))[0]
         names_used: set[str] = set()
         for _ in range(siblings):
             sex = "m" if rng.random() < 0.93 else "f"
-            given = _pick(rng, GIVEN) if sex == "m" else rng.choice(("Зарема", "Айшат", "Марьям"))
+            given = (
+                _pick(rng, given_names) if sex == "m" else rng.choice(("Зарема", "Айшат", "Марьям"))
+            )
             if given in names_used:
                 continue
             names_used.add(given)
@@ -278,7 +323,9 @@ def _age(person: Person, event: date) -> int:
     return years - 1 if (event.month, event.day) < (person.birth.month, person.birth.day) else years
 
 
-def _write(person: Person, source: str, rng: random.Random, typo: float) -> dict[str, str]:
+def _write(
+    person: Person, source: str, rng: random.Random, typo: float, dated: float = 1.0
+) -> dict[str, str]:
     event = EVENT_START + timedelta(days=rng.randrange(EVENT_DAYS))
     record = dict.fromkeys(
         (
@@ -304,7 +351,7 @@ def _write(person: Person, source: str, rng: random.Random, typo: float) -> dict
     if source == "hotline":
         parts = [family, given, person.patronymic if rng.random() < 0.8 else ""]
         record["full_name"] = maybe_typo(" ".join(p for p in parts if p))
-        if rng.random() < 0.8:
+        if rng.random() < 0.8 * dated:
             b = person.birth
             record["birth_date"] = f"{b.day:02}.{b.month:02}.{b.year}"
         record["place"] = person.place if rng.random() < 0.7 else ""
@@ -314,7 +361,7 @@ def _write(person: Person, source: str, rng: random.Random, typo: float) -> dict
         scheme = rng.choice(("bgn", "bgn", "informal"))
         record["given_name"] = maybe_typo(SCHEMES[scheme](given, rng))
         record["family_name"] = maybe_typo(SCHEMES[scheme](family, rng))
-        if rng.random() < 0.6:
+        if rng.random() < 0.6 * dated:
             record["age"] = str(_age(person, event))
             record["event_date"] = (
                 event.isoformat()[:7] if rng.random() < 0.5 else event.isoformat()
@@ -324,9 +371,9 @@ def _write(person: Person, source: str, rng: random.Random, typo: float) -> dict
         scheme = rng.choice(("icao", "french", "german"))
         name = f"{SCHEMES[scheme](family, rng)} {SCHEMES[scheme](given, rng)}".upper()
         record["full_name"] = maybe_typo(name)
-        if rng.random() < 0.7:
+        if rng.random() < 0.7 * dated:
             record["birth_date"] = str(person.birth.year)
-        elif rng.random() < 0.5:
+        elif rng.random() < 0.5 * dated:
             record["birth_date"] = person.birth.isoformat()[:7]
         record["sex"] = person.sex
     else:
@@ -338,13 +385,10 @@ def _write(person: Person, source: str, rng: random.Random, typo: float) -> dict
         record["full_name"] = maybe_typo(name)
         if rng.random() < 0.4:
             record["place"] = SCHEMES["informal"](person.place, rng)
-        if rng.random() < 0.25:
+        if rng.random() < 0.25 * dated:
             record["age"] = str(_age(person, event) + rng.choice((0, 0, 0, 1, -1)))
             record["event_date"] = "2017"
     return record
-
-
-SOURCES = (("hotline", 0.4), ("newspaper", 0.3), ("partner", 0.35), ("testimony", 0.3))
 
 
 def generate(
@@ -353,18 +397,21 @@ def generate(
     seed: int = 1,
     typo: float = 0.08,
     duplicate: float = 0.03,
+    profile: Profile = PROJECT,
 ) -> Dataset:
     """Records of `people` invented people across four sources, shuffled, with the truth."""
     rng = random.Random(seed)  # noqa: S311 - reproducible synthetic data, not secrets
     written_records: list[tuple[str, dict[str, str]]] = []
-    for person in population(people, rng):
-        written = [s for s, coverage in SOURCES if rng.random() < coverage]
+    sources = profile.coverage
+    for person in population(people, rng, profile):
+        written = [s for s, coverage in sources if rng.random() < coverage]
         if not written:
-            written = [rng.choice([s for s, _ in SOURCES])]
+            written = [rng.choice([s for s, _ in sources])]
         if rng.random() < duplicate:
             written.append(written[0])
         for source in written:
-            written_records.append((person.person_id, _write(person, source, rng, typo)))
+            record = _write(person, source, rng, typo, profile.dated)
+            written_records.append((person.person_id, record))
     rng.shuffle(written_records)
     # Ids are given after shuffling, so an id says nothing about who a record is.
     records: list[dict[str, str]] = []
@@ -374,3 +421,8 @@ def generate(
         records.append({"record_id": record_id, **record})
         truth[record_id] = person_id
     return Dataset(records=records, truth=truth)
+
+
+def generate_calibrated(people: int = 3000, *, seed: int = 1) -> Dataset:
+    """The project's generator with the CALIBRATED profile and fewer typing errors."""
+    return generate(people, seed=seed, typo=CALIBRATED_TYPO, profile=CALIBRATED)
