@@ -14,7 +14,9 @@ from collections.abc import Iterator, Sequence
 
 from rightsledger.extract.claims import ActorClaim
 from rightsledger.extract.lexicon import is_english_person_noun
+from rightsledger.extract.morph import lemma
 from rightsledger.extract.ner import Entity
+from rightsledger.extract.role_cues import RELATIONS_EN
 from rightsledger.extract.roles import role_hint
 from rightsledger.extract.spans import SpanIndex
 
@@ -31,7 +33,7 @@ _EN_ORGS = (
     "Crisis Group|Human Rights Council|Supreme Court|Constitutional Court|State Duma|"
     "Federation Council|Ombudsman's Office|Open Russia|Yabloko|Levada Center|UNICEF|UNHCR|"
     "UNESCO|WHO|IOM|UNDP|Interpol|NATO|International Criminal Court|ICC|Red Crescent|"
-    "Public Defender|Soldiers' Mothers"
+    "Public Defender|Soldiers' Mothers|KGB|SBU|GKNB"
 )
 # A listed body may be named with its country or town: "Public Defender of Georgia".
 _EN_ORG_RE = re.compile(
@@ -47,10 +49,21 @@ _ORG_HEADS = (
     "Association|Watch|Group|Government|Administration|Guard|Assembly|Forces"
 )
 _CAP = r"[A-Z][\w'’-]+"
+# "Temir News on Tuesday": a day or month after "on" is a date, not the body's remit.
+_WHEN = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b"
+)
 # "UN Working Group on Enforced Disappearances": the head may take a named complement.
 _EN_ORG_PHRASE = re.compile(
     rf"(?<![\w-])(?:{_CAP}\s+(?:(?:of|for|on|and|the|against)\s+)*)+(?:{_ORG_HEADS})(?![\w-])"
-    rf"(?:\s+(?:on|of|for|against|to)\s+(?:the\s+)?{_CAP}(?:\s+(?:of\s+)?{_CAP}){{0,3}})?"
+    rf"(?:\s+(?:on|of|for|against|to)\s+(?:the\s+)?(?!{_WHEN}){_CAP}(?:\s+(?:of\s+)?{_CAP}){{0,3}})?"
+)
+# A head first, then whose or what it is: "Ministry of Defence", "Court of Appeal",
+# "Committee for the Prevention of Torture".
+_EN_ORG_HEAD_FIRST = re.compile(
+    rf"(?<![\w-])(?:{_ORG_HEADS})\s+(?:of|for|on|against)\s+(?:the\s+)?(?!{_WHEN}){_CAP}"
+    rf"(?:\s+(?:of\s+|and\s+|for\s+)?{_CAP}){{0,3}}"
 )
 _ORG_HEAD = re.compile(_ORG_HEADS)
 _ANAPHOR = re.compile(rf"(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:{_ORG_HEADS})")
@@ -86,9 +99,54 @@ _EN_GIVEN_NAME = re.compile(
     r"friend|neighbou?r|witness|detainee|survivor|activist|teacher|student)(?:\s+[a-z]+){0,3},"
     r"\s+(?P<appos>[A-Z][a-z]{2,}),"
 )
+# A surname alone as the possessor of a relative: "Aliyev's mother", "Petrenko's lawyer".
+_EN_POSSESSOR = re.compile(
+    rf"(?<![\w-])(?P<name>{_SURNAME})(?=['’]s\s+(?:[a-z]+\s+)?(?:{RELATIONS_EN})\b)"
+)
+# A body named once and set off by what it is: "Viasna, the human rights centre, said".
+_EN_ORG_APPOSITIVE = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s+(?:the|an?)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:centre|center|group|organi[sz]ation|network|movement|monitor|"
+    r"ngo|charity|foundation|news\s+site|outlet|newspaper|agency|website|channel|party|union|"
+    r"association|initiative|project|coalition)\s*,"
+)
 _EN_SPEAKER = re.compile(
     r"(?<![\w-])(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+)(?=,?\s+(?:said|says|told|added|stated|"
     r"recalled|wrote|explained|a\s+\w+|an\s+\w+|aged|\d+))"
+)
+# A person named right after what they are or do ("the journalist Ahmad Karimi", "activist
+# Ales Bialiatski"), after a speech cue ("said Omar Haddad.", "according to Omar Haddad,"),
+# or as the one a relative, a body or a fate belongs to ("the body of Juan Perez"): whatever
+# the name's origin, the cue says it is a person.
+_PERSON_NOUNS = (
+    "journalist|reporter|correspondent|editor|photographer|cameraman|blogger|lawyer|attorney|"
+    "advocate|activist|defender|campaigner|dissident|politician|"
+    "student|teacher|doctor|nurse|medic|farmer|shepherd|trader|vendor|businessman|"
+    "businesswoman|entrepreneur|pastor|imam|priest|cleric|poet|writer|artist|singer|musician|"
+    "academic|researcher|professor|scholar|economist|engineer|driver|volunteer|coordinator|"
+    "detainee|prisoner|inmate|witness|survivor|resident|villager|refugee|conscript|"
+    "mother|father|son|daughter|brother|sister|wife|husband|cousin|uncle|nephew|grandson|"
+    "neighbou?r|friend|colleague|man|woman|boy|girl|teenager|pensioner"
+)
+_CUED_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?){1,2}"
+_EN_PERSON_CUED = re.compile(
+    rf"(?:\b(?:{_PERSON_NOUNS})\s+"
+    rf"|\b(?:said|says|told|added|[Aa]ccording\s+to)\s+"
+    # the object of an act done to people: "detained Ihar Losik", "sentenced Ales Bialiatski"
+    rf"|\b(?:detained|arrested|abducted|kidnapped|tortured|beat|killed|shot|executed|"
+    rf"sentenced|convicted|jailed|imprisoned|deported|summoned|interrogated|fined)\s+"
+    rf"|\b(?:body|bodies|fate|whereabouts|release|arrest|detention|killing|murder|death|"
+    rf"abduction|disappearance|trial|family|relatives|{RELATIONS_EN})\s+of\s+)"
+    rf"(?P<name>{_CUED_NAME})(?![\w'’-])"
+)
+# Names of media and bodies that look like a given name and a surname after such cues.
+_NOT_PERSON_LAST = frozenset(
+    "Radio Liberty Times Post Gazette Herald Journal Television Channel Today Daily Review "
+    "Agency Service Committee Ministry Office Police Court Centre Center Network Group Watch "
+    "International Foundation Council Union Region Province District Oblast Krai Republic "
+    # peoples, plural: "deported Crimean Tatars"
+    "Tatars Chechens Kurds Uzbeks Tajiks Kazakhs Kyrgyz Ukrainians Russians Belarusians "
+    "Georgians Armenians Azerbaijanis Syrians Muslims Christians Jews Roma Uyghurs Uighurs".split()
 )
 _NOT_NAMES = frozenset(
     "The This That These Those In On At By From For With After Before During Since When While "
@@ -103,13 +161,17 @@ def find_english_actors(text: str, acts: SpanIndex | None = None) -> Iterator[Ac
     rules: tuple[tuple[re.Pattern[str], str, str, float, int | str], ...] = (
         (_EN_ORG_RE, "organization", "actor.en.org_list", 0.85, 1),
         (_EN_ORG_PHRASE, "organization", "actor.en.org_phrase", 0.6, 0),
+        (_EN_ORG_HEAD_FIRST, "organization", "actor.en.org_phrase", 0.55, 0),
         (_EN_PERSON_TITLED, "person", "actor.en.titled", 0.7, "name"),
         (_EN_PERSON_NAME, "person", "actor.en.surname", 0.6, "name"),
         (_EN_PERSON_NAME, "person", "actor.en.initial", 0.5, "initial"),
         (_EN_SPEAKER, "person", "actor.en.speaker", 0.55, "name"),
+        (_EN_PERSON_CUED, "person", "actor.en.cued", 0.5, "name"),
         (_EN_GIVEN_NAME, "person", "actor.en.given_name", 0.5, "name"),
         (_EN_GIVEN_NAME, "person", "actor.en.given_name", 0.5, "aged"),
         (_EN_GIVEN_NAME, "person", "actor.en.given_name", 0.5, "appos"),
+        (_EN_POSSESSOR, "person", "actor.en.possessor", 0.5, "name"),
+        (_EN_ORG_APPOSITIVE, "organization", "actor.en.org_appositive", 0.5, "name"),
     )
     candidates: list[tuple[int, int, int, re.Match[str], str, str, float]] = []
     for order, (pattern, actor_type, rule, confidence, group) in enumerate(rules):
@@ -123,10 +185,19 @@ def find_english_actors(text: str, acts: SpanIndex | None = None) -> Iterator[Ac
                 words[0] in _NOT_NAMES or _ORG_HEAD.fullmatch(words[-1])
             ):
                 continue
+            if rule == "actor.en.cued" and (
+                not _may_be_person(match[group])
+                or any(word in _NOT_PERSON_LAST or word in _NOT_NAMES for word in words)
+            ):
+                continue
+            if rule == "actor.en.org_appositive" and not _may_be_person(match[group]):
+                continue  # "In October, a group…": a date or a common word, not a body
             if actor_type == "organization" and _ANAPHOR.fullmatch(match[0].strip()):
                 continue  # "The Ministry": a mention of a body named before, not a name
             if actor_type == "organization":
                 start = _name_start(text, start, end)
+                if text.endswith(("'s", "’s"), start, end):
+                    end -= 2  # "the Council of Europe's committee": the body without "'s"
             candidates.append((start, end, order, match, actor_type, rule, confidence))
     # Where candidates overlap the longer wins ("UN Working Group on …" over "UN"), then the
     # rule listed first.
@@ -136,11 +207,11 @@ def find_english_actors(text: str, acts: SpanIndex | None = None) -> Iterator[Ac
             continue
         taken.add(start, end)
         hint = role_hint(text, start, end, actor_type, acts)
-        if rule == "actor.en.titled" and match["title"].split()[-1] not in (
-            "Mr",
-            "Mrs",
-            "Ms",
-            "Dr",
+        # A title makes an official, unless the sentence has the person commit the act.
+        if (
+            rule == "actor.en.titled"
+            and match["title"].split()[-1] not in ("Mr", "Mrs", "Ms", "Dr")
+            and hint != "perpetrator"
         ):
             hint = "official"
         found.append(
@@ -155,6 +226,7 @@ def find_english_actors(text: str, acts: SpanIndex | None = None) -> Iterator[Ac
                 role_hint=hint,
             )
         )
+    found.extend(_coordinated_names(text, found, taken, acts))
     found.extend(_repeated_surnames(text, found, taken, acts))
     yield from sorted(found, key=lambda claim: claim.start)
 
@@ -178,6 +250,60 @@ def _name_start(text: str, start: int, end: int) -> int:
     if match[1] and not (is_english_person_noun(match[1]) or match[1].lower() in _DOCUMENTS):
         return start + (4 if text.startswith(("The ", "the "), start) else 0)
     return match.end()
+
+
+# A list of people: "Alena Petrovich, Ihar Sokal and Pavel Mazur". Once one of them is found
+# by its surname ending, the others in the list are people too whatever their surnames.
+_LIST_NEXT = re.compile(
+    r"(?:,\s+(?:and\s+)?|\s+and\s+)([A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+)
+_LIST_PREVIOUS = re.compile(r"\b([A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:,\s+|\s+and\s+)$")
+
+
+def _coordinated_names(
+    text: str, found: list[ActorClaim], taken: SpanIndex, acts: SpanIndex | None
+) -> Iterator[ActorClaim]:
+    people = [c for c in found if c.actor_type == "person" and " " in c.name]
+    for claim in people:
+        spans: list[tuple[int, int]] = []
+        position = claim.end
+        for _ in range(6):
+            match = _LIST_NEXT.match(text, position)
+            if match is None or not _may_be_person(match[1]):
+                break
+            spans.append(match.span(1))
+            position = match.end(1)
+        position = claim.start
+        for _ in range(6):
+            match = _LIST_PREVIOUS.search(text, max(0, position - 60), position)
+            if match is None or not _may_be_person(match[1]):
+                break
+            spans.append(match.span(1))
+            position = match.start(1)
+        for start, end in spans:
+            if taken.overlaps(start, end):
+                continue
+            taken.add(start, end)
+            yield ActorClaim(
+                start=start,
+                end=end,
+                text=text[start:end],
+                rule="actor.en.listed",
+                confidence=0.5,
+                name=text[start:end],
+                actor_type="person",
+                role_hint=role_hint(text, start, end, "person", acts),
+            )
+
+
+def _may_be_person(name: str) -> bool:
+    words = name.split()
+    return not (
+        words[0] in _NOT_NAMES
+        or words[-1] in _NOT_NAMES
+        or _ORG_HEAD.fullmatch(words[-1])
+        or re.fullmatch(_WHEN, words[0])
+    )
 
 
 def _repeated_surnames(
@@ -224,6 +350,7 @@ _RU_ORG_QUOTED = re.compile(
 def russian_actors(
     text: str, entities: Sequence[Entity], acts: SpanIndex | None = None
 ) -> Iterator[ActorClaim]:
+    entities = _whole_bodies(text, entities)
     tagged = SpanIndex((e.start, e.end) for e in entities if e.type in ("PER", "ORG"))
     for match in _RU_ORG_QUOTED.finditer(text):
         start, end = match.span(1)
@@ -249,5 +376,82 @@ def russian_actors(
             confidence=0.8,
             name=entity.normal,
             actor_type=_ACTOR_TYPES[entity.type],
-            role_hint=role_hint(text, entity.start, entity.end, _ACTOR_TYPES[entity.type], acts),
+            role_hint=role_hint(
+                text,
+                entity.start,
+                entity.end,
+                _ACTOR_TYPES[entity.type],
+                acts,
+                oblique=_oblique(entity),
+            ),
         )
+
+
+# A state body named with its region, which the tagger reads as a place alone:
+# «прокуратуру Кабардино-Балкарии», «Прокуратура Дагестана», «Верховный суд Чечни».
+_RU_BODY_OF_PLACE = re.compile(
+    r"(?<![\w-])(?:(?:[Гг]енеральн|[Сс]ледственн|[Вв]ерховн|[Рр]айонн|[Гг]ородск|"
+    r"[Рр]еспубликанск)\w*\s+)?"
+    r"(?:[Пп]рокуратур\w*|[Мм]инистерств\w*(?:\s+внутренних\s+дел)?|"
+    r"[Сс]уд(?:а|у|ом|е)?|МВД|УМВД|ГУ\s+МВД|УФСБ|ГУВД)"
+    r"\s+[А-ЯЁ][\w-]*(?:и|ы|а|я|ой|ого|ей)(?:\s+(?:[Рр]еспублик\w*|област\w*|кра[яю]|района))?"
+    r"(?![\w-])"
+)
+# «Управление Росгвардии по Ставропольскому краю», «МВД по Республике Татарстан»: the region
+# a body serves is part of its name.
+_RU_BODY_REGION = re.compile(
+    r"\s+по\s+(?:[А-ЯЁ][\w-]*\s+(?:кра[юя]|област\w+|[Рр]еспублик\w+|округу)|"
+    r"[Рр]еспублик\w+\s+[А-ЯЁ][\w-]+|[А-ЯЁ][\w-]+)(?![\w-])"
+)
+
+
+def _whole_bodies(text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """Organisations as whole names: the tagger's pieces of one body joined («Управление» +
+    «Росгвардии»), a body's region kept with it, and state bodies named with a region added."""
+    joined: list[Entity] = []
+    for entity in sorted(entities, key=lambda e: e.start):
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and entity.type == last.type == "ORG"
+            and not text[last.end : entity.start].strip()
+            and "\n" not in text[last.end : entity.start]
+        ):
+            joined[-1] = Entity(
+                last.start,
+                entity.end,
+                "ORG",
+                text[last.start : entity.end],
+                last.normal + text[last.end : entity.start] + entity.text,
+            )
+            continue
+        joined.append(entity)
+    result: list[Entity] = []
+    for piece in joined:
+        region = _RU_BODY_REGION.match(text, piece.end) if piece.type == "ORG" else None
+        if region is not None:
+            piece = Entity(  # noqa: PLW2901 - the piece with its region replaces it
+                piece.start,
+                region.end(),
+                "ORG",
+                text[piece.start : region.end()],
+                piece.normal + region[0],
+            )
+        result.append(piece)
+    taken = SpanIndex((e.start, e.end) for e in result if e.type in ("PER", "ORG"))
+    for match in _RU_BODY_OF_PLACE.finditer(text):
+        if taken.overlaps(match.start(), match.end()):
+            continue
+        head, _, rest = match[0].partition(" ")
+        normal = (head if head.isupper() else lemma(head).capitalize()) + " " + rest
+        result.append(Entity(match.start(), match.end(), "ORG", match[0], normal))
+    return sorted(result, key=lambda e: e.start)
+
+
+def _oblique(entity: Entity) -> bool:
+    """Whether natasha had to change the name to reach its nominative («Ислама Юсупова»)."""
+    return _folded(entity.text) != _folded(entity.normal)
+
+
+def _folded(name: str) -> str:
+    return name.lower().replace("ё", "е")

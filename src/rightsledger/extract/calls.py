@@ -16,6 +16,12 @@ from rightsledger.extract.morph import analyzer
 from rightsledger.extract.quotes import account_author
 from rightsledger.extract.roles import STATE_BODY
 
+# "The Service calls…", "the Ministry urges…": a body named before by its full name. These
+# name only a body with the same word ("State Security Service of Georgia").
+_GENERIC_STATE_AUTHORS = frozenset(
+    "service ministry office commissioner ombudsman department inspection directorate "
+    "prosecutor's служба министерство управление прокуратура ведомство".split()
+)
 # A call signed by "the group" / «Движение» names the organisation mentioned before it.
 _GENERIC_AUTHORS = frozenset(
     "group network centre center organisation organization initiative movement coalition "
@@ -29,7 +35,8 @@ _DEMANDS = (
         "investigation",
         r"investigat\w*|inquiry|probe|look into|review\w*|examine|criminal case|reopen\w*|"
         r"identify|установить виновных|возобнов\w*|"
-        r"расследова\w*|провер\w*|уголовн\w* дел\w*|возбуд\w*",
+        r"расследова\w*|провер\w*|уголовн\w* дел\w*|возбуд\w*|экспертиз\w*|разобрат\w*|"
+        r"разобраться",
     ),
     ("release", r"release\w*|free\b|freeing|освобо\w*|отпустить"),
     (
@@ -54,14 +61,15 @@ _DEMANDS = (
     ),
     (
         "information",
-        r"disclose|whereabouts|fate|find\b|locate|информаци\w*|местонахождени\w*|"
+        r"disclose|whereabouts|fate|find\b|locate|tell\s+\w+\s+where|информаци\w*|"
+        r"местонахождени\w*|сообщить,?\s+где|"
         r"судьб\w*|найти|разыскать",
     ),
 )
 _TRIGGER = re.compile(
     r"(?<![\w-])(?:call(?:ed|s|ing)?\s+(?:on|upon|for)|urg(?:e|ed|es|ing)|demand(?:ed|s|ing)?|"
     r"appeal(?:ed|s)?\s+to|insist(?:ed|s)?\s+on|"
-    r"(?:ask(?:ed|s)?|want(?:s|ed)?|wish(?:es|ed)?)(?=\s+[\w'’]+(?:\s+[\w'’]+){0,8}\s+to\s)|"
+    r"(?:ask(?:ed|s|ing)?|want(?:s|ed)?|wish(?:es|ed)?)(?=\s+[\w'’]+(?:\s+[\w'’]+){0,8}\s+to\s)|"
     r"insist(?:ed|s)?\s+that|"
     r"призвал\w*|призыва\w*|призыв\w*|потребовал\w*|требу\w*|требовани\w*|обратил\w*\s+к|"
     r"прошу|просим|просит|просят|просил\w*|попросил\w*|"
@@ -131,8 +139,8 @@ def _russian_addressee(tail: str) -> str | None:
 
 
 _AUXILIARIES = re.compile(
-    r"(?:\s+(?:has|have|had|also|again|repeatedly|publicly|today|yesterday|then|"
-    r"также|вновь|уже|ранее|сегодня))+\s*$",
+    r"(?:\s+(?:has|have|had|is|are|was|were|now|still|also|again|repeatedly|publicly|today|"
+    r"yesterday|then|также|вновь|уже|ранее|сегодня))+\s*$",
     re.IGNORECASE,
 )
 _CLAUSE_START = re.compile(r"(?:^|[,;:—–]\s|\s[—–]\s)(?=[^,;:—–]*$)")
@@ -145,8 +153,14 @@ def _author(head: str, organisations: Sequence[tuple[int, str]], position: int) 
     clause_start = _CLAUSE_START.search(subject)
     clause = subject[clause_start.end() if clause_start else 0 :].strip()
     words = clause.split()
-    if 0 < len(words) <= 7 and not clause.startswith(("«", '"', "“")):
-        by: str | None = clause
+    # A long clause, or verbs joined by "and": the subject of the sentence makes the call.
+    long_clause = len(words) > 7 or clause.endswith(" and")
+    sentence_subject = _sentence_subject(subject) if long_clause else None
+    by: str | None
+    if sentence_subject is not None:
+        by = sentence_subject
+    elif 0 < len(words) <= 7 and not clause.startswith(("«", '"', "“")):
+        by = clause
     else:
         author_match = _AUTHOR.search(head)
         by = author_match["who"].strip() if author_match else None
@@ -155,6 +169,11 @@ def _author(head: str, organisations: Sequence[tuple[int, str]], position: int) 
     if by is None or by.lower().strip('«»"') in _PRONOUNS or not any(c.isalpha() for c in by):
         return None  # a pronoun, or only a dash opening a line of testimony
     generic = by.split()[-1].lower().strip('«»"')
+    if generic in _GENERIC_STATE_AUTHORS and len(by.split()) <= 2:
+        before = bisect.bisect_left(organisations, (position, ""))
+        earlier = [name for _, name in organisations[max(0, before - 20) : before]]
+        same = [name for name in earlier if generic[:5] in name.lower()]
+        return same[-1] if same else by
     if generic in _GENERIC_AUTHORS and len(by.split()) <= 2:
         # The organisations named shortly before (a bounded look back keeps it linear).
         before = bisect.bisect_left(organisations, (position, ""))
@@ -166,6 +185,65 @@ def _author(head: str, organisations: Sequence[tuple[int, str]], position: int) 
         if same_word or civil:
             return (same_word or civil)[-1]
     return by
+
+
+# The verb that ends a sentence's subject: an English auxiliary or past form, a Russian
+# finite verb (told by the dictionary).
+_EN_VERB = re.compile(
+    r"(?:has|have|had|is|are|was|were|will|would|also|says|said|calls|urges|demands|asks|"
+    r"wants|insists|signed|sent|wrote|[a-z]+ed)$"
+)
+_APPOSITIVE = re.compile(r",[^,]{1,80},")
+
+
+# Words that open an adverbial, not a subject: "After visiting the colony the ombudsman…"
+_NOT_SUBJECT_START = frozenset(
+    "after before in on at during following despite when since as by for with while "
+    "после в во на при когда хотя".split()
+)
+
+
+def _sentence_subject(clause: str) -> str | None:
+    """The words before the first verb of a long clause ("The Public Defender of Georgia
+    has opened an inquiry and asked…", «Свыше 300 жителей края подписали обращение…»),
+    when they are few enough to be its subject."""
+    words = _APPOSITIVE.sub("", clause, count=1).split()
+    for index, word in enumerate(words[:9]):
+        bare = word.strip(',.;:«»"“”')
+        if index and (
+            _EN_VERB.fullmatch(bare) or (re.fullmatch(r"[а-яё]+", bare) and _is_finite_verb(bare))
+        ):
+            subject = " ".join(words[:index]).strip(",")
+            if (
+                subject.lower() in _PRONOUNS
+                or not subject[:1].isupper()
+                or words[0].lower() in _NOT_SUBJECT_START
+            ):
+                return None
+            return subject
+    return None
+
+
+def _is_finite_verb(word: str) -> bool:
+    parses = analyzer().parse(word)
+    return bool(parses) and parses[0].pos == "VERB" and parses[0].feats.get("VerbForm") == "Fin"
+
+
+# Who "we" are, where a text says so: "We, the undersigned organisations, are alarmed…"
+_WE_ARE = re.compile(r"\b(?:We|we|Мы|мы),\s+((?:the\s+)?[^,.;\n]{3,60}),")
+# A noun call names whom it addresses before it: «обращение к губернатору с требованием»,
+# "a letter to the governor demanding".
+_ADDRESSEE_BEFORE = re.compile(
+    r"(?:\bк|\bв|\bto)\s+((?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+(?:с|with)?\s*$"
+)
+_NOUN_TRIGGER = re.compile(r"требовани|призыв(?!а)|просьб", re.IGNORECASE)
+
+
+_SAID_AFTER = re.compile(
+    r",\s+(?:said|says|added|stated|[—–-]\s*(?:заявил\w*|сказал\w*|отметил\w*|добавил\w*))\s+"
+    r"(?:[a-zа-яё-]+\s+){0,2}?(?P<name>[A-ZА-ЯЁ][\w'’-]+(?:\s+[A-ZА-ЯЁ][\w'’-]+){0,2})"
+)
+_FIRST_PLURAL = re.compile(r"(?:^|\s)(?:[Ww]e|[Мм]ы)\s+\S*$")
 
 
 _FIRST_PERSON = re.compile(
@@ -192,6 +270,7 @@ def find_calls(
     ``quotes`` ((start, end, speaker)) make the speaker the author of a call inside a quote."""
     quote_starts = [start for start, _, _ in quotes]
     author: str | None = None
+    we_are: list[tuple[int, str]] | None = None
     for match in _TRIGGER.finditer(text):
         tail = text[match.end() : match.end() + 200]
         stop = _SENTENCE_END.search(tail)
@@ -206,7 +285,19 @@ def find_calls(
         head = text[max(0, match.start() - 150) : match.start()]
         head = re.split(r"[.!?]\s", head)[-1]
         by = _author(head, organisations, match.start())
+        # "We urge…, said X of Human Rights Watch": a speaker named after the call makes it.
+        said_after = _SAID_AFTER.search(tail)
+        if said_after and (by is None or _FIRST_PLURAL.search(head[-12:])):
+            by = said_after["name"]
         by = _quoting(quotes, quote_starts, match.start()) or by
+        if by is None and re.search(r"(?:^|\s)(?:[Ww]e|[Мм]ы)\s+\S*$", head[-12:]):
+            if we_are is None:  # found once: a search from the start per call is quadratic
+                we_are = [(m.start(), m[1]) for m in _WE_ARE.finditer(text)]
+            index = bisect.bisect_left(we_are, (match.start(), "")) - 1
+            by = we_are[index][1] if index >= 0 else None
+        if addressee is None and _NOUN_TRIGGER.match(match[0]):
+            before_noun = _ADDRESSEE_BEFORE.search(head[-60:])
+            addressee = before_noun[1] if before_noun else None
         if by is None and _FIRST_PERSON.search(head[-12:] + " " + match[0]):
             # "I ask…", «прошу…» in someone's own account: that person asks.
             author = author if author is not None else (account_author(text) or "")

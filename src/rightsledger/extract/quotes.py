@@ -26,19 +26,51 @@ _VERBS_EN = rf"(?:{SPEECH_VERBS_EN}|told\s+\w+)"
 _VERBS_RU = rf"(?:{SPEECH_VERBS_RU})"
 _NAME = r"(?:[A-ZА-ЯЁ](?:\.|[\w'’-]*)(?:\s+[A-ZА-ЯЁ](?:\.|[\w'’-]*)){0,3})"
 _ROLE = r"(?:(?:the|a|an|his|her|their)\s+[\w-]+(?:\s+[\w-]+){0,3})"
+# A description in front of the name: "Titiev's lawyer Pyotr Zaikin told…", "his lawyer X said"
+_LEAD = rf"(?:(?:{_NAME}['’]s|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+){{1,3}}?(?={_NAME}))"
+# "…," his mother, Zarema Umarova, told reporters / "…," Aslan Dudayev, a former detainee, said
 _AFTER_EN = re.compile(
-    rf"^\s*,?\s*(?:{_VERBS_EN}\s+(?P<a>{_NAME}|{_ROLE})|(?P<b>{_NAME}|{_ROLE})\s+{_VERBS_EN})"
+    rf"^\s*,?\s*(?:{_VERBS_EN}\s+(?:{_ROLE},\s+(?={_NAME}))?(?P<a>{_NAME}|{_ROLE})"
+    rf"|(?:{_ROLE},\s+(?={_NAME},)|{_LEAD})?(?P<b>{_NAME}|{_ROLE})(?:,\s+[^,\"“”«»]{{1,60}},)?,?\s+{_VERBS_EN})"
 )
 # After a Russian speech verb the speaker may be described first: «— говорит мать одного из
 # пропавших Асият Гаджиева», «— рассказал один из отпущенных, Ильяс Хамхоев».
 _AFTER_RU = re.compile(
-    rf"^\s*,?\s*[—–-]?\s*(?:{_VERBS_RU}\s+(?P<a>(?:[\w-]+,?\s+){{0,6}}?{_NAME})"
+    rf"^\s*,?\s*[—–-]?\s*(?:{_VERBS_RU}\s+(?P<a>(?:«[^«»]{{1,40}}»\s+|[\w-]+,?\s+){{0,6}}?{_NAME})"
     rf"|(?P<b>{_NAME})\s+{_VERBS_RU})"
 )
-_BEFORE = re.compile(
-    rf"(?P<name>{_NAME})(?:,\s+[^,]{{1,60}})?,?\s+(?:{_VERBS_EN}|{_VERBS_RU})\s*[:,]?\s*$"
+_BEFORE_TAIL = rf"\s+(?:{_VERBS_EN}|{_VERBS_RU})(?:\s+(?:that|что))?\s*[:,]?\s*$"
+# The name right before the verb first ("In an interview with the BBC, X said:"), then a
+# name with an appositive between ("X, a former detainee, said:").
+_BEFORE = re.compile(rf"(?P<name>{_NAME}),?{_BEFORE_TAIL}")
+_BEFORE_APPOSITIVE = re.compile(rf"(?P<name>{_NAME}),\s+[^,]{{1,60}},?{_BEFORE_TAIL}")
+# «Как рассказал X, «…»», "as X put it, "…"": the verb before the name.
+_VERB_THEN_NAME = re.compile(
+    rf"(?:{_VERBS_RU}|{_VERBS_EN})\s+(?:[\w-]+\s+){{0,3}}?(?P<name>{_NAME}),?\s*[:,]?\s*$"
 )
-_BY_WORDS_RU = re.compile(rf"[Пп]о словам\s+(?P<name>(?:[\w-]+\s+){{0,3}}?{_NAME}),\s*$")
+_BY_WORDS_RU = re.compile(
+    rf"(?:[Пп]о словам|[Aa]ccording to)\s+(?P<name>(?:[\w-]+\s+){{0,3}}?{_NAME}),\s*$"
+)
+# A quotation inside what a speaker said: 'The Ministry said the operation targeted "…"'. The
+# speaker opens the sentence and nothing but the reported clause stands between.
+_SAID_IN_SENTENCE = re.compile(
+    r"(?:^|[.!?]\s+|\n)(?:[Tt]he\s+)?(?P<name>[A-ZА-ЯЁ][\w'’-]*(?:\s+(?:of|for|on|the|and|по|"
+    r"[A-ZА-ЯЁ«][\w'’«»-]*)){0,7})(?:,[^,\"“”«»]{1,60},)?\s+(?:has\s+|have\s+)?"
+    rf"(?:{_VERBS_EN}|{_VERBS_RU})\b[^.!?\"“”«»\n]{{0,150}}$"
+)
+# «…», — сказал брат пропавшего: a speaker named by a common noun in Russian.
+_AFTER_RU_NOUN = re.compile(
+    rf"^\s*,?\s*[—–-]?\s*{_VERBS_RU}\s+(?P<who>[а-яё-]+(?:\s+[а-яё-]+){{0,3}})\s*[.,;]"
+)
+# Capitalised words that open a sentence without naming anyone: pronouns and function words.
+_NOT_NAME_WORDS = frozenset(
+    "i we he she they it as in on at after when then also this that these those "
+    "я мы он она они оно как об о по в на после когда также затем это этот эта".split()
+)
+_NOT_SPEAKERS = frozenset(
+    "он она они оно мы я вы ты мне нам им ему ей журналистам корреспонденту в во на по о об "
+    "из у с со также затем потом позже".split()
+)
 
 
 def _speaker(text: str, start: int, end: int) -> str | None:
@@ -48,8 +80,21 @@ def _speaker(text: str, start: int, end: int) -> str | None:
         if match:
             return (match["a"] or match["b"]).strip()
     before = text[max(0, start - 120) : start]
-    match = _BEFORE.search(before) or _BY_WORDS_RU.search(before)
-    return match["name"].strip() if match else None
+    match = (
+        _BEFORE.search(before)
+        or _BEFORE_APPOSITIVE.search(before)
+        or _BY_WORDS_RU.search(before)
+        or _VERB_THEN_NAME.search(before)
+    )
+    if match and match["name"].split()[0].lower() not in _NOT_NAME_WORDS:
+        return match["name"].strip()
+    noun = _AFTER_RU_NOUN.match(after)
+    if noun and noun["who"].split()[0] not in _NOT_SPEAKERS:
+        return noun["who"]
+    said = _SAID_IN_SENTENCE.search(text[max(0, start - 250) : start])
+    if said is None or said["name"].split()[0].lower() in _NOT_NAME_WORDS:
+        return None  # "I said that…" in an account: the account's author, found later
+    return said["name"].strip()
 
 
 # A document that opens as someone's first-hand account ("Testimony of witness B-7",
@@ -58,7 +103,10 @@ def _speaker(text: str, start: int, end: int) -> str | None:
 _ACCOUNT_OF = re.compile(
     r"^\s*(?:(?:Testimony|Statement|Account|Interview|Transcript)\s+(?:of|by|with|from)\s+"
     r"|(?:Показания|Рассказ|Заявление|Свидетельство|Интервью)\s+)"
-    r"(?P<name>(?:(?:witness|survivor|свидетел\w+)\s+)?[A-ZА-ЯЁ][\w-]*(?:\s+[A-ZА-ЯЁ][\w-]*){0,2})"
+    r"(?P<name>(?:(?:witness|survivor|свидетел\w+)\s+)?[A-ZА-ЯЁ][\w-]*(?:\s+[A-ZА-ЯЁ][\w-]*){0,2}"
+    # or an office without a name: "Statement by a regional ombudsman"
+    r"|(?<=\s)(?:an?|the)\s+(?:[a-z-]+\s+){0,2}(?:ombudsman|commissioner|prosecutor|governor|"
+    r"mayor|official|lawyer|doctor|journalist|activist|witness|survivor|resident|mother|father)\b)"
 )
 
 
