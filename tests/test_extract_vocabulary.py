@@ -248,3 +248,26 @@ def test_a_town_of_the_region_after_a_given_name_is_a_surname() -> None:
     assert "Kazan" not in [c.name for c in claims if c.kind == "place"]
     kept = extract_text("The monitors of Civic Watch Minsk and the Chechen Grozny office.").claims
     assert {"Minsk", "Grozny"} <= {c.name for c in kept if c.kind == "place"}
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("The official toll stands at 238 dead.", "act.implied.killing"),
+        ("Two protesters were injured when riot police charged.", "act.implied.ill_treatment"),
+        ("He was released after his family paid $2,000.", "act.implied.extortion"),
+        ("Ему ломали пальцы, требуя признаться.", "act.purpose.torture"),
+    ],
+)
+def test_acts_implied_by_counts_injuries_payments_and_purpose(text: str, rule: str) -> None:
+    assert rule in {act.rule for act in find_acts(text)}
+
+
+def test_injuries_of_war_are_not_ill_treatment() -> None:
+    assert "ill_treatment" not in _categories("154 were wounded in the shelling of the market.")
+
+
+def test_a_denial_of_return_after_a_modal_is_still_alleged() -> None:
+    text = "Villagers were told they would not be allowed to go back."
+    assert "forced_displacement" in _categories(text)
+    assert "arbitrary_detention" not in _categories("He would be detained on arrival.")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from rightsledger.extract import anchors
 from rightsledger.extract.morph import analyzer, lemmas
@@ -19,7 +20,7 @@ from rightsledger.extract.morph import analyzer, lemmas
 _LEMMAS: dict[str, list[str]] = {
     "killing": (
         "убить убийство убитый расстрелять расстрел застрелить казнить казнь погибнуть "
-        "гибель погибший скончаться зарезать задушить мертвый труп обезглавить растерзать"
+        "гибель погибший скончаться зарезать задушить мертвый труп обезглавить растерзать гроб"
     ).split(),
     "torture": "пытка пытать истязать истязание электрошок мучить замучить пыточный".split(),
     "ill_treatment": (
@@ -41,7 +42,8 @@ _LEMMAS: dict[str, list[str]] = {
         "изнасиловать изнасилование насиловать надругаться домогательство домогаться"
     ).split(),
     "threats_intimidation": (
-        "угроза угрожать пригрозить запугать запугивать запугивание преследование травля слежка"
+        "угроза угрожать пригрозить запугать запугивать запугивание преследование преследовать "
+        "травля слежка"
     ).split(),
     "extortion": "вымогать вымогательство выкуп шантаж шантажировать вымогатель побор".split(),
     "property_destruction": (
@@ -58,7 +60,8 @@ _CYRILLIC = re.compile(r"[а-яё]")
 
 
 def _could_be_act(word: str) -> bool:
-    return word[:2] in _PREFIXES and bool(_CYRILLIC.match(word))
+    # ё is read as е in the lemmas («мёртвым» → мертвый), so also in the first letters.
+    return word[:2].replace("ё", "е") in _PREFIXES and bool(_CYRILLIC.match(word))
 
 
 def find_lemma_acts(text: str) -> Iterator[tuple[int, int, str]]:
@@ -74,6 +77,18 @@ def find_lemma_acts(text: str) -> Iterator[tuple[int, int, str]]:
                 yield start, end, category
 
 
+def find_future_lemma_acts(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each Russian act verb in the future tense («сожгут», «посадят»)."""
+    for start in anchors.starts(text, _could_be_act):
+        end = start
+        while end < len(text) and text[end].isalpha():
+            end += 1
+        word = text[start:end].lower()
+        if lemmas(word)[:1] and lemmas(word)[0] in LEMMA_CATEGORY and is_future(word):
+            yield start, end
+
+
+@lru_cache(maxsize=50_000)
 def is_future(word: str) -> bool:
     """A verb in the future tense («сожгут», «посадят») names a threat or a plan, not an act."""
     parses = analyzer().parse(word)

@@ -10,12 +10,54 @@ from __future__ import annotations
 
 _W = r"[\w-]*"
 _CURRENCY = r"lari|roubles|rubles|dollars|euros|manats|hryvnias?|tenge|soms?|somoni"
-_CUSTODY_EN = r"(?:police|station|base|precinct|detention|prison|jail)"
-_CUSTODY_RU = r"(?:отдел|отделени|полици|овд|участ|изолятор|спецприемник)\w*"
-_PROPERTY = r"homes?|houses?|buildings?|property|shops?|villages?|schools?|cars?|mosques?|churches"
+_CUSTODY_EN = r"(?:police|station|base|precinct|detention|prison|jail|custody|cells?)"
+_CUSTODY_RU = (
+    r"(?:отдел|отделени|полици|овд|ровд|увд|гувд|участ|изолятор|спецпри[её]мник|сизо|ивс)\w*"
+)
+_PROPERTY = (
+    r"homes?|houses?|buildings?|property|shops?|villages?|schools?|cars?|mosques?|churches|"
+    r"crops|fields|harvests?|livestock|orchards?|farms?|olive groves?|businesses|offices?|"
+    r"camps?|tents?|barns?|sheds?|stables?|warehouses?|markets?|hospitals?|vehicles?|"
+    r"furniture|belongings|equipment|apartments?|flats?"
+)
+_PROPERTY_VERBS = (
+    r"destroyed|demolished|burned|burnt|torched|razed|looted|set on fire|shelled|blown up|"
+    r"bulldozed|flattened|ransacked|vandali[sz]ed|wrecked|trashed|burned down|burnt down|smashed"
+)
+# Sums of money, for demands and payments: "$2,000", "5,000 soms", «200 тысяч», «50 тысяч рублей».
+MONEY_EN = (
+    r"(?:(?:US)?\$|€|£) ?[0-9][0-9,.]*(?: (?:thousand|million))?"
+    rf"|[0-9][0-9,.]*(?: (?:thousand|million))? (?:{_CURRENCY}|US dollars)\b"
+)
+# A sum claimed as compensation or aid is no extortion.
+_NOT_COMPENSATION = (
+    r"(?![^.;]{0,30}?\b(?:compensation|damages|reparations?|aid|funding|assistance))"
+)
+_RU_CURRENCY = r"рубл\w*|доллар\w*|евро|сом\w*|тенге|манат\w*|гривен|гривн\w*|лари|\$"
+MONEY_RU = (
+    rf"[0-9][0-9 ]*(?: ?(?:тыс\.|тысяч\w*|млн|миллион\w*))?(?: ?(?:{_RU_CURRENCY}))"
+    rf"|[0-9][0-9 ]* ?(?:тыс\.|тысяч\w*|млн|миллион\w*)|(?:\w+ )?(?:тысяч\w*|миллион\w*)"
+    rf"(?: (?:{_RU_CURRENCY}))?"
+)
+
 # Russian verbs in -ся/-сь are often other verbs (пытался "tried"), so endings are explicit.
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "killing": (
+        r"body bags?",
+        r"(?:повесил(?:ся|ась)|покончил\w* с собой|совершил\w* самоубийство|hanged (?:himself|"
+        r"herself)|took (?:his|her) own life|committed suicide) (?:\w+ ){0,2}?(?:в|in) "
+        r"(?:камере|сизо|ивс|изоляторе|отделе|колонии|custody|(?:his|her|the|a) cell|detention|"
+        r"prison)",
+        r"(?:in|into) (?:a |sealed |zinc )?coffins?",
+        r"(?:reported|confirmed|declared|presumed|pronounced|lay|lying) dead",
+        r"died (?:when|because|while|during|at the hands of)\b",
+        r"(?:умер(?:ла|ли)?|скончал(?:ся|ась|ись)),? (?:потому что|так как|из-за|после того,? как|"
+        r"когда)",
+        r"не дожил\w* до (?:суда|приговора|освобождения|утра|больницы|конца)",
+        r"(?:числ|количеств)\w* (?:жертв|погибших|убитых)",
+        r"(?:нашли|обнаружили|найден\w*|обнаружен\w*) (?:\w+ )?(?:м[её]ртв|повешенн|застрелен|"
+        r"зарезан|задушенн)\w*",
+        r"found (?:\w+ ){0,3}?with (?:a |multiple |several )?(?:bullet|gunshot|stab|knife) wounds?",
         r"(?:leaving|left) (?:[\w,]+ ){0,4}?dead\b",
         r"покончил\w* с собой в (?:камере|сизо|ивс|изоляторе|отделе|колонии|части)",
         # the body alone is the span, so that «со следами пыток» between is read too
@@ -77,6 +119,36 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"тела\b",
     ),
     "torture": (
+        r"burns (?:on|to|all over) (?:his|her|their|my) (?:arms|hands|body|back|chest|legs|face|"
+        r"feet|neck)",
+        r"swallow['’\"]? (?:stress )?position",
+        r"(?:gave|give|giving|administered) (?:\w+ )?(?:electric )?shocks\b",
+        r"head (?:held )?under (?:the )?water",
+        r"(?:head|face) (?:into|in) (?:a )?(?:bucket|barrel|tub)",
+        r"(?:включ|пуска|пусти|подава|подал)\w* ток\b",
+        r"electric (?:batons?|prods?|shock batons?)",
+        r"(?:simulated|mock) drowning|near-drowning",
+        r"water (?:into|up) (?:his|her|their) (?:nose|mouth|nostrils)",
+        r"(?:hung|hanged|suspended|strung up) (?:him |her |them )?upside down",
+        r"(?:hung|hanged|suspended|strung up) (?:him |her |them )?by (?:his|her|their|the) "
+        r"(?:wrists|arms|hands|feet|legs|ankles)",
+        r"burn(?:ed|t|ing)? (?:\w+ ){0,3}?with (?:a |an )?(?:hot |heated |red-hot )?(?:iron|"
+        r"cigarettes?|lighters?|candles?|boiling water|acid|blowtorch)",
+        r"(?:on|to) (?:his|her|their) genital\w*",
+        r"игл\w* под ногт\w*",
+        # a bag over the head is torture when the text says it choked or was used to make
+        # someone confess (else it is hooding)
+        r"(?:plastic |cellophane )?bags? (?:over|on) (?:his|her|their|my|our) heads?"
+        r"(?=[^.]{0,60}?(?:until|tighten|breath|suffocat|chok|pass(?:ed)? out|consciousness|"
+        r"faint|confess|testif))",
+        r"(?:пакет\w* (?:\w+ )?на голов\w*|на голов\w* (?:\w+ ){0,2}?пакет\w*)"
+        r"(?=[^.]{0,60}?(?:задыха|душ|сознани|воздух|дышать|призна|показани))",
+        r"soles of (?:his|her|their|my|our) feet",
+        r"(?:cloth|towel|rag) (?:over|on) (?:his|her|their|my|our) (?:face|mouth)",
+        r"confessions? (?:was|were|had been|has been) (?:extracted|obtained|beaten|forced|coerced)",
+        r"(?:тушил|тушат|прижига|прижгл|прижигал)\w* (?:\w+ ){0,2}?сигарет\w*",
+        r"(?:заставил|вынудил|принудил|заставля|принужда)\w* (?:\w+ ){0,2}?(?:подписать|написать|"
+        r"дать) (?:\w+ ){0,2}?(?:признани|явк)\w*",
         r"(?:finger|toe)?nails (?:were|was) (?:pulled|torn|ripped) out",
         r"(?:имитаци\w*|инсценировк\w*|имитировал\w*|инсценировал\w*) (?:\w+ )?расстрел\w*",
         r"(?:stubbed|put) out (?:\w+ )?cigarettes? on",
@@ -103,7 +175,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?:hung|suspended) (?:him |her |them )?(?:from|by)\b",
         r"душил\w*",
         r"подвешива\w*",
-        rf"tortur{_W}",
+        rf"tortur(?!ous){_W}",  # not "torturous"
         r"electric shocks?",
         rf"electrocut{_W}",
         rf"waterboard{_W}",
@@ -114,6 +186,33 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         rf"истяза{_W}",
     ),
     "ill_treatment": (
+        r"(?:медицинск\w* помощ\w*|врача?) (?:\w+ ){0,2}?(?:оказали|оказана|вызвали|пустили|"
+        r"допустили) (?:лишь|только) (?:через|спустя)",
+        r"(?:medical (?:care|help|treatment|attention)|doctors?) (?:\w+ ){0,3}?(?:only|not until) "
+        r"(?:after|\w+ (?:hours|days) later)",
+        r"(?:slammed|smashed|banged|knocked|beat) (?:his|her|their|my|our) heads? "
+        r"(?:against|on|into)",
+        r"made (?:\w+ ){0,2}?(?:stand|kneel|squat|crouch|crawl|strip|undress)\b",
+        r"(?:выбил|выбива)\w* (?:\w+ )?зуб\w*",
+        r"knocked out (?:\w+ ){0,2}?teeth",
+        r"(?:not allowed|forbidden|refused|denied) (?:\w+ ){0,2}?(?:to use (?:the |a )?|access to "
+        r"(?:a |the )?)?(?:toilets?|bathroom|lavatory)",
+        r"(?:приковал|пристегнул|прикован)\w* (?:\w+ )?(?:наручниками )?к (?:батаре|решетк|решётк|"
+        r"трубе|стулу|стене)\w*",
+        r"(?:crushed|broke|smashed|broken) (?:his|her|their|my) (?:fingers|toes|hands|feet|ribs|"
+        r"nose|jaw|legs?|arms?)",
+        r"denied (?:\w+ ){0,2}?(?:access to )?(?:a )?(?:doctors?|medical \w+|medicines?)",
+        r"(?:камер|подвал|изолятор|автозак|помещени)\w* без (?:\w+ ){0,3}?(?:воды|еды|пищи|окон|"
+        r"отопления|света|вентиляции|туалета|матраса|матраца|постели|одеял\w*|кровати)",
+        r"cells? without (?:\w+ ){0,2}?(?:ventilation|windows|water|heating|light|toilets?|"
+        r"mattress\w*|beds?|bedding|blankets?)\b",
+        r"(?:freezing|inhumane?|degrading|appalling|harsh|unsanitary|cramped) conditions",
+        r"(?:stamped|stomped|trampled|jumped) on (?:his|her|their|him|them|me|us)\b",
+        r"(?:сломан|переломан)\w* (?:\w+ )?(?:ребр|нос|челюст|пальц|рук|ног)\w*",
+        r"переполненн\w* (?:камер|автозак|помещени|кабинет)\w*",
+        r"cells? (?:built|meant|designed|intended) for\b",
+        r"(?:телесн\w* повреждени\w*|сотрясени\w* мозга|черепно-мозгов\w* травм\w*)",
+        r"разбил\w* (?:\w+ )?(?:лицо|губ\w*|голову|нос|бровь)\b",
         r"crammed into",
         r"(?:поставил|ставил)\w* (?:\w+ )?на колени",
         r"держал\w* (?:\w+ ){0,2}?в наручниках",
@@ -150,25 +249,33 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?:без|отсутстви\w*) (?:\w+ )?медицинск\w* помощ\w*",
         r"dragged (?:\w+ ){0,3}?by (?:their|his|her|the) hair",
         r"(?:head|serious|severe|bodily|multiple) injur\w*",
-        r"broken (?:ribs|bones|fingers|nose|jaw|arms?|legs?)",
+        r"(?:broken|fractured|cracked) (?:\w+ )?(?:ribs?|bones|fingers?|nose|jaw|arms?|legs?|"
+        r"skull)\b",
         r"use of (?:excessive |physical )?force",
-        r"(?:сломал\w*|переломал\w*|переломы) (?:\w+ )?(?:ребр|нос|челюст|пальц|рук|ног)\w*",
+        r"(?:сломал\w*|переломал\w*|ломал\w*|переломы) (?:\w+ )?(?:ребр|нос|челюст|пальц|рук|"
+        r"ног)\w*",
         r"(?:punishment|isolation|disciplinary) cells?",
         r"solitary confinement",
-        r"(?:tear gas|pepper spray|rubber bullets|stun grenades|water cannons?|batons)\b",
+        r"(?:tear gas|pepper spray|rubber bullets|stun grenades|water cannons?|batons|"
+        r"truncheons)\b",
         r"спецсредств\w*",
         r"(?:шизо|штрафн\w* изолятор\w*|карцер\w*)",
         r"(?:слезоточив\w* газ\w*|резинов\w* пул\w*|светошумов\w* гранат\w*)",
         r"denied (?:\w+ )?(?:food|water|sleep|medical (?:care|help|treatment)|medicine|toilet)",
-        r"заставил\w* (?:\w+ )?(?:раздеться|стоять|приседать|ползать|кричать|лечь)",
+        r"(?:заставил|заставля)\w* (?:\w+ )?(?:стоять|приседать|ползать|ползти|кричать|лечь|лежать|"
+        r"сидеть|петь|раздеться|раздеваться)\b",
+        r"лицом (?:в|к) (?:снег|пол|землю|асфальт|грязь|стене)",
         r"облил\w* (?:\w+ )?(?:водой|бензином|кипятком)",
-        r"(?:лишал\w*|не давал\w*) (?:\w+ )?(?:сна|еды|воды|пищи)",
+        r"(?:лишал\w*|не давал\w*) (?:\w+ )?(?:сна|еды|воды|пищи|спать|есть|пить)\b",
         r"with (?:batons|truncheons|rifle butts|clubs|sticks|pipes|rubber batons|fists)",
         r"дубинк(?:ами|ой|и)\b",
         r"(?:ударил\w*|пинал\w*|удары|ударами)\b",
         r"(?:was|were|been|being) (?:\w+ly )?(?:hit|struck|kicked|slapped|dragged)\b",
         r"hit (?:him|her|them|us|me|with)\b",
-        r"(?:forced|made|ordered|compelled) to (?:stand|kneel|squat|crouch|lie|sit|strip|crawl)\b",
+        r"(?:forced|made|ordered|compelled) (?:\w+ ){0,2}?to (?:stand|kneel|squat|crouch|lie|sit|"
+        r"crawl)\b",
+        r"(?:forced|made|ordered|compelled) (?:\w+ ){0,2}?to (?:\w+ )?(?:strip|undress)\b"
+        r"(?!(?: \w+){0,3}? (?:naked|nude|in front))",
         r"stress positions?",
         r"(?:severe|brutal|savage|repeated) beat\w*",
         r"физическ\w* сил\w*",
@@ -201,6 +308,31 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"били\b",
     ),
     "arbitrary_detention": (
+        r"(?:упек|упрятал|поместил|госпитализировал)\w* (?:\w+ ){0,2}?в (?:\w+ )?(?:психиатрическ|"
+        r"психбольниц|пнд|психоневрологическ)\w*",
+        r"принудительн\w* (?:\w+ )?(?:госпитализац|психиатрическ)\w*",
+        r"(?:forcibly )?(?:committed|confined|placed|detained) (?:\w+ ){0,3}?(?:in|to) (?:a )?"
+        r"psychiatric",
+        r"forced psychiatric (?:treatment|hospitali[sz]ation|confinement)",
+        r"(?:kept|held) (?:\w+ ){0,2}?(?:at|in) (?:the |a )?(?:police )?(?:station|precinct|"
+        r"cell)s?\b",
+        r"(?:is|are|was|were|been|remains?|remained|kept|held|being|still) in (?:police )?custody",
+        r"закрыл\w* (?:\w+ )?на (?:\w+ ){0,2}?(?:сут|лет|год|месяц)\w*",
+        r"лишил\w* (?:\w+ )?свободы",
+        r"(?:провел|провёл|провела|провели) (?:\w+ ){0,3}?в (?:\w+ )?" + _CUSTODY_RU,
+        r"spent (?:\w+ ){0,3}?in (?:a |the )?(?:police )?(?:custody|cells?|jail|prison|detention)",
+        r"ув(?:ели|[её]л|ела|одили|одят) (?:\w+ ){0,2}?в (?:\w+ )?" + _CUSTODY_RU,
+        r"(?:taken|placed|put|remanded|kept) (?:in|into) (?:\w+ )?custody",
+        r"holding (?:facility|facilities|cells?|centres?|centers?)",
+        # official custody only: a basement or a garage after an abduction is the abduction
+        # the verb alone is the span, so that the place is left for what is said of it
+        # («держали в камере без воды»)
+        r"(?:держ|продерж)\w*(?= (?:\w+ ){0,3}?в (?:камер|отдел|сизо|ивс|изолятор|"
+        r"спецпри[её]мник))",
+        r"без предъявлени\w* (?:\w+ )?обвинени\w*",
+        r"посадил\w* (?:\w+ ){0,2}?(?:на (?:\w+ ){0,2}?(?:сут|лет|год|месяц)\w*|в (?:тюрьм|колони|"
+        r"сизо|камер|изолятор)\w*)",
+        r"(?:отвез|увез|повез|забра)\w* (?:\w+ ){0,2}?в (?:\w+ )?" + _CUSTODY_RU,
         r"administrative (?:sentence|arrest|detention)",
         r"locked (?:\w+ )?in (?:a |the )?(?:cell|basement|room|cage|garage)",
         r"filtration (?:camps?|points?|centres?|centers?)",
@@ -226,7 +358,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?:сизо|ивс|спецпри[её]мник\w*)\b",
         r"(?:was|were|been|being) (?:\w+ly )?(?:held|kept|locked up)\b",
         r"held (?:for|in|at|on)\b",
-        r"(?:taken|brought|driven) to (?:a |the )?(?:[\w-]+ ){0,2}?" + _CUSTODY_EN,
+        r"(?:took|taken|brought|driven|drove|escorted|transferred|transported|hauled|carted|"
+        r"marched)(?: off| away)? (?:(?:him|her|them|me|us) )?to (?:a |the )?"
+        r"(?:[\w-]+ ){0,2}?" + _CUSTODY_EN,
         r"доставл\w* (?:\w+ ){0,2}?в (?:\w+ )?" + _CUSTODY_RU,
         r"доставил\w* (?:\w+ ){0,2}?в (?:\w+ )?" + _CUSTODY_RU,
         rf"detain{_W}",
@@ -251,6 +385,43 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"содержал(?:и|ись|ся|ась)? (?:в|под)\b",
     ),
     "enforced_disappearance": (
+        r"(?:looking|searching) for (?:him|her|them|my \w+|our \w+) (?:for|since|ever since)\b",
+        r"(?:ищ|разыскива)\w* (?:его|её|ее|их|\w+) (?:уже|до сих пор|с тех пор)\b",
+        r"где (?:он|она|они)(?: сейчас)?,? (?:\w+ )?(?:никто |нам )?не (?:говор|сообща|знает|знают|"
+        r"сказ|отвеча)\w*",
+        r"(?:search|look)\w* (?:\w+ ){0,3}?(?:police stations?|morgues?|detention "
+        r"(?:centres|centers|facilities))",
+        r"last seen",
+        r"последний раз (?:\w+ )?видели",
+        r"(?:ищ|разыскива|искал)\w* (?:\w+ ){0,2}?(?:с (?:момента|тех пор|дня)|после "
+        r"(?:его |её |ее |их )?(?:задержани|ареста|похищени))\w*",
+        r"не призна\w*,? что (?:\w+ ){0,2}?(?:содерж|задерж|наход)\w*",
+        r"(?:not|never|refus\w* to) (?:officially )?acknowledg\w* (?:that )?(?:he|she|they) "
+        r"(?:is|are|was|were) (?:being )?(?:held|detained|in custody)",
+        r"(?:no|any) (?:information|news|word) (?:about|on|of) (?:him|her|them|(?:his|her|their) "
+        r"(?:fate|whereabouts))\b",
+        r"(?:not|never) (?:appear\w*|listed|registered|recorded) (?:\w+ ){0,3}?(?:lists?|records?|"
+        r"registers?)\b",
+        r"(?:его|её|ее|их) нигде (?:нет|не (?:числится|значится|нашли))",
+        r"(?:ним|ней|ними) (?:нет|не было) (?:никакой )?связи",
+        r"нет (?:никакой )?связи с (?:ним|ней|ними)",
+        r"(?:сведени|информаци|вест|извести)\w* о (?:нём|нем|ней|них)\b",
+        r"(?:if|whether) (?:he|she|they|the \w+) (?:is|are|was|were) (?:still )?(?:alive|dead or "
+        r"alive)",
+        r"жив(?:ы|а)? ли (?:он|она|они)\b",
+        r"(?:not|never) (?:been |yet )?(?:told|informed|said|say|disclosed|revealed)\w* "
+        r"(?:\w+ ){0,3}?where",
+        r"no such (?:person|man|woman|detainee|prisoner)",
+        r"(?:такого|такой|таких) (?:человека|задержанн\w*|гражданин\w*|заключ[её]нн\w*|людей|"
+        r"женщины|мужчины) (?:\w+ ){0,3}?(?:нет|не было|не числится|не числятся|не поступал\w*|"
+        r"не значится)",
+        r"(?:undisclosed|unknown|secret) (?:location|place)s?",
+        r"(?:unable to|could not|cannot|can\'t|failed to) (?:locate|find|trace) (?:him|her|them)",
+        r"(?:нём|нем|ней|них) (?:\w+ ){0,2}?ничего не (?:известно|знают|слышно)",
+        r"не располага\w* (?:\w+ ){0,2}?(?:сведениями|информацией|данными) о (?:\w+ ){0,2}?"
+        r"(?:задержани|местонахожд|арест|судьб)\w*",
+        r"где (?:он|она|они|его|её|ее|их) (?:\w+ )?(?:содерж|держ|наход)\w*,? (?:\w+ ){0,3}?не "
+        r"(?:сообща|говор|сказ|знают|известно|отвеча)\w*",
         r"(?:nobody|no one) knows what (?:has )?happened to",
         r"никто не знает,? что с (?:ним|ней|ними)",
         r"(?:location|whereabouts|fate) (?:is|are|remains?|was|were) (?:still )?(?:unknown|"
@@ -266,10 +437,12 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"nothing (?:has been|was) heard (?:from|of)",
         r"(?:does|do|did) not know where (?:he|she|they) (?:is|are|was|were)",
         r"den(?:y|ies|ied|ying) (?:holding|detaining|having (?:detained|arrested))",
-        r"refus\w* to (?:say|disclose|confirm|acknowledge|reveal) (?:where|whether|his|her|their)",
+        r"refus\w* to (?:say|disclose|confirm|acknowledge|reveal) (?:where|whether|that|his|her|"
+        r"their)",
         r"no (?:official )?record of (?:his|her|their) (?:detention|arrest)",
         r"(?:lost|losing) (?:all )?contact with",
-        r"(?:never|did not|didn\'t|has not|have not) (?:come|returned|return) home",
+        r"(?:never|did not|didn\'t|has not|have not) (?:come|came|returned|return) home",
+        r"домой (?:\w+ )?не (?:вернул|пришел|пришёл|пришл)\w*",
         r"(?:отрица|не призна|не подтвержда)\w* (?:сам \w+ |\w+ )?(?:факт\w* )?(?:его |её |ее |их "
         r")?задержани\w*",
         r"не вернул(?:ся|ась|ись) домой",
@@ -277,6 +450,12 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?:nobody|no one) (?:would|could|will|can) (?:tell|say) (?:\w+ )?where",
         r"(?:has|have) not been seen (?:by (?:\w+ ){1,3}?)?(?:since|for)\b",
         r"no contact with (?:him|her|them) (?:since|for)",
+        r"(?:has|have|had) (?:not|had no) (?:been )?(?:in )?contact with (?:\w+ ){0,3}?"
+        r"(?:since|for)\b",
+        r"den(?:y|ies|ied|ying) (?:any )?knowledge of (?:his|her|their|the) (?:arrest|detention|"
+        r"whereabouts|fate)",
+        r"(?:его|её|ее|их) (?:там|у них|здесь) (?:никогда |и )?не (?:было|был|была|были|держали|"
+        r"содержали)\b",
         r"(?:не выходит|не выходят|перестал\w* выходить) на связь",
         r"связь с (?:ним|ней|ними) (?:пропала|потеряна|прервалась)",
         r"(?:nobody|no one) knows where",
@@ -290,7 +469,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?:without|no) (?:a )?trace",
         r"бесследно",
         r"сведени\w* о (?:\w+ )?(?:судьб|местонахожд)\w*",
-        r"fate (?:\S+ ){0,5}?(?:unknown|unclear|remains? unknown)",
+        r"fate (?:\S+ ){0,7}?(?:unknown|unclear|remains? unknown)",
         r"(?:no|any) (?:information|news) (?:about|on|of) (?:their|his|her) whereabouts",
         r"судьб\w*(?:\s+\S+){0,4}?\s+(?:неизвестн|не известн)\w*",
         r"не (?:могут|можем|может|смогли|смог|смогла|удалось|удается) (?:\w+ )?найти",
@@ -301,7 +480,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"children|detainees?)\b",
         r"whereabouts(?:\s+\S+){0,4}?\s+unknown",
         r"(?:not|never) been heard from",
-        r"no news (?:of|from)",
+        r"no (?:news|word) (?:of|from)",
         r"whereabouts (?:remain |are |is )?unknown",
         r"(?:remain|remains|still) missing",
         rf"forcibly disappear{_W}",
@@ -311,12 +490,25 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"местонахождени\w*(?:\s+\S+){0,4}?\s+(?:неизвестн|не установлен)\w*",
     ),
     "abduction": (
+        r"forced (?:him|her|them|me|us) (?:inside|into)\b",
+        r"ув(?:ели|[её]л|ела|одили|одят) (?:его|её|ее|их|меня|нас|мужа|сына|брата|отца|мужей|"
+        r"сыновей|братьев)\b",
+        r"(?:taken|seized|abducted|led away|forced|kidnapped) (?:\w+ )?at gunpoint",
+        r"took (?:away )?(?:his|her|their|my|our) (?:fathers?|sons?|husbands?|brothers?|nephews?|"
+        r"cousins?|uncles?|daughters?|wife|wives|mothers?|sisters?)\b"
+        r"(?! to (?:a |the )?(?:hospital|school|doctor|clinic))",
+        r"схвати(?:ли|л|ла) (?:его|её|ее|их|меня|нас)\b",
+        r"(?:взя|захвати|захвач)\w* (?:\w+ ){0,3}?в (?:плен|заложник)\w*",
+        r"(?:насильно|силой|принудительно|насильственно) (?:\w+ )?(?:посадил|усадил|затолкал|"
+        r"запихнул|увез|ув[её]л|забрал)\w*",
+        r"забра(?:ли|л|ла|н|на|ны) (?:\w+ ){0,2}?(?:прямо |силой )?(?:из дома|из квартиры|"
+        r"из машины|из больницы|из мечети|из офиса|с работы|с улицы|на улице|с рынка|из автобуса)",
         r"took (?:him|her|them|me|us) (?:away )?from (?:his|her|their|my|our) (?:home|house|flat|"
         r"apartment|workplace|office|work|car|bed)",
-        r"seized (?:\w+ ){0,3}?(?:men|women|people|workers|activists|journalists|civilians|"
-        r"villagers|him|her|them|me|us)\b",
-        r"(?:taken|picked up|led) (?:away )?by (?:armed|masked|unidentified|unknown) (?:\w+ "
-        r")?(?:men|gunmen|people|individuals|persons)",
+        r"(?:seized|grabbed) (?:\w+ ){0,3}?(?:men|women|people|workers|activists|journalists|"
+        r"civilians|villagers|him|her|them|me|us)\b",
+        r"(?:taken|picked up|led|seized|grabbed) (?:away )?by (?:(?:armed|masked|unidentified|"
+        r"unknown|several|two|three|four) )?(?:\w+ )?(?:men|gunmen|people|individuals|persons)\b",
         r"увел\w* в неизвестном направлении",
         r"(?:men|people|officers) in (?:masks|balaclavas|camouflage|plain ?clothes|civilian "
         r"clothes) (?:\w+ )?(?:took|seized|grabbed|bundled|dragged|forced|pushed|shoved)",
@@ -327,15 +519,19 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?:люди|лица|мужчины) в (?:масках|камуфляже|форме) (?:\w+ )?(?:увезли|забрали|схватили|"
         r"затолкали|вывели)",
         r"(?:неизвестн|вооруж)\w* (?:\w+ )?(?:увезли|забрали|схватили|затолкали)",
-        r"taken (?:away )?from (?:his|her|their|our|my|the) (?:home|house|flat|apartment|car)",
+        r"(?:taken|took (?:him|her|them|me|us)|seized|snatched|grabbed|picked up|led away) "
+        r"(?:away |straight |directly |right )?from (?:(?:his|her|their|our|my|the) )?"
+        r"(?:home|house|flat|apartment|car|workplace|work|office|street|shop|market|school|university|mosque|"
+        r"hospital|bed)\b",
         r"forcibly (?:took|taken|seized|dragged)",
         r"(?:took|taken|take|taking) away\b",
         r"took (?:\w+ ){1,3}?away\b",
-        r"(?:bundled|forced|pushed|dragged|thrown|shoved) into (?:a |an |their |the )?"
-        r"(?:[\w-]+ )?(?:car|van|vehicle|minibus|jeep|truck)",
+        r"(?:bundled|forced|pushed|dragged|thrown|shoved|threw)(?: (?:him|her|them|me|us))? into "
+        r"(?:a |an |their |the )?"
+        r"(?:[\w-]+ )?(?:car|van|vehicle|minibus|minivan|jeep|truck|suv|bus|automobile)",
         r"took (?:me|him|her|them|us)(?: and [\w ]{1,30}?)? (?:away|across|into a)",
         r"вывез(?:ли|ен|ена|ены)? (?:\w+ )?(?:в лес|в горы|в поле|за город|в неизвестн)",
-        r"(?:схватили|затолкали|запихнули) (?:\w+ )?в (?:машину|автомобиль|микроавтобус)",
+        r"(?:схватили|затолкали|запихнули|затащили) (?:\w+ )?в (?:машину|автомобиль|микроавтобус)",
         rf"abduct{_W}",
         rf"kidnap{_W}",
         r"snatched",
@@ -347,6 +543,20 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"увез(?:ли|ен|ены|ена)\b",
     ),
     "forced_displacement": (
+        r"из (?:\w+ ){1,2}?(?:выехал|уехал|бежал|бежали|переселил)\w*",
+        r"дали (?:\w+ ){0,2}?(?:чтобы |на то,? чтобы )?(?:вынести|собрать) (?:свои )?вещи",
+        r"(?:moved|transferred|relocated|removed|deported|taken) (?:\w+ ){0,3}?"
+        r"(?:children|orphans)\b(?= (?:\w+ ){0,6}?(?:to|into)\b)",
+        r"escaped (?:\w+ )?(?:across|over) the border",
+        r"(?:bused|bussed|moved|transferred|relocated|taken|removed|resettled|sent) (?:\w+ ){0,4}?"
+        r"against (?:their|his|her|my|our) will",
+        r"(?:driven|drove|chased|pushed) out (?:of|from)\b",
+        r"(?:driven|chased|forced) (?:out )?from (?:the |their |his |her )?(?:valley|village|town|"
+        r"city|region|homes?|land|area|country|district)s?\b",
+        r"(?:relocated|moved|transferred|resettled|removed|evicted|displaced) (?:\w+ )?by force",
+        r"пришлось (?:\w+ )?(?:уехать|покинуть|бежать|переехать|эмигрировать|оставить|скрываться|"
+        r"бросить)",
+        r"вынужден\w* (?:\w+ )?(?:переехать|эмигрировать|скрываться|оставить)",
         r"told (?:\w+ ){0,2}?to leave (?:the|their|his|her) (?:region|country|city|town|village|"
         r"republic|homes?)",
         r"(?:villages?|towns?|neighbou?rhoods?|districts?|settlements?) (?:was|were|had been) "
@@ -356,7 +566,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"ordered (?:\w+ ){0,2}?out of (?:the|their|his|her)\b",
         r"(?:had|forced|made|compelled) to abandon",
         r"вынудил\w* (?:\w+ )?(?:уехать|покинуть|бежать|переехать)",
-        r"given (?:\w+ ){0,3}?to (?:leave|vacate|get out)\b",
+        r"(?:given|gave) (?:\w+ ){0,4}?to (?:leave|vacate|get out)\b",
+        r"(?:left|leave|leaving|fled)(?: \w+){0,3}? (?:because of|due to|for fear of|fearing|"
+        r"after) (?:the |repeated |further )?(?:raids|threats|fighting|shelling|persecution|"
+        r"attacks|violence|arrests|reprisals|harassment)",
         r"forced (?:out )?(?:of|from) (?:their|his|her|our|my) (?:homes?|houses?|villages?|land)",
         r"(?:sought|seek|seeking|found|granted|given) (?:political )?(?:refuge|asylum)",
         r"убежищ\w*",
@@ -364,7 +577,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"экстрадир\w*",
         r"экстрадици\w*",
         r"emptied of (?:their|its) (?:residents|inhabitants|population)",
-        r"выгнал\w* (?:\w+ )?из (?:дом|квартир|сел|город|республик|страны)\w*",
+        r"выгнал\w* (?:\w+ )?из (?:\w+ )?(?:дом|квартир|сел|город|республик|страны)\w*",
         r"forcibly (?:transferred|displaced|deported|expelled|moved)",
         r"(?:barred|prevented|banned) from (?:returning|going back)",
         r"(?:right of|their|the) return (?:was |were |is )?denied",
@@ -379,7 +592,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"беженц\w*",
         r"беженк\w*",
         r"forced out\b",
-        r"uproot\w*",
+        r"uproot\w*+(?! (?:\w+ ){0,2}?(?:trees|orchards?|groves?|vines|vineyards?|crops))",
         r"выдвор\w*",
         r"forced [^.]{0,60}? from (?:their|his|her) (?:homes?|houses?|villages?|land)",
         r"(?:sent|pushed|forced|driven|drove|took|taken|deported|expelled)(?: \w+)? back "
@@ -401,13 +614,13 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"homes?|houses?|land)",
         r"покинул(?:и|а)?\b",
         rf"evacuat{_W}",
-        r"ordered\b[^.]{0,60}?\bto leave",
+        r"ordered\b[^.]{0,60}?\bto (?:leave|vacate|evacuate|abandon|move out|get out)",
         r"not allowed to return",
         rf"эвакуир{_W}",
         rf"эвакуаци{_W}",
         r"(?:вы|у)ехал(?:и|а)? (?:из|за)\b",
         r"запретили возвращаться",
-        r"had to leave",
+        r"(?:had|have|has) to (?:move|relocate|leave|flee|emigrate|abandon)\b",
         r"бежал(?:и|а)?\b",
         r"бежать",
         r"вынужден\w* (?:покинуть|уехать|бежать|покинули)",
@@ -419,9 +632,17 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"покинул(?:и|а)? (?:республику|страну|регион|родину|дом|дома)",
     ),
     "sexual_violence": (
+        r"(?:touched|fondled|groped) (?:\w+ ){0,3}?(?:inappropriately|intimately|sexually)",
+        r"(?:invasive|humiliating|forced|intimate|cavity) (?:strip[- ])?searche?s?\b",
+        r"догола",
+        r"(?:принужд|склон|принудил|склонил)\w* (?:\w+ )?к (?:сексу|интимн\w*|сожительству|половой|"
+        r"оральному|действиям сексуального)",
+        r"действи\w* сексуального характера",
         r"forced nudity",
         r"sexual(?:ly)? (?:torture|tortured|exploited|exploitation|harassed|harassment)",
-        r"(?:forced|made) to (?:\w+ )?(?:undress|strip) (?:naked|in front)",
+        # stripping is ill-treatment; stripping naked or before others, forced nudity
+        r"(?:forced|made|ordered|compelled) to (?:\w+ )?(?:undress|strip)\b"
+        r"(?=(?: \w+){0,3}? (?:naked|nude|in front))",
         r"сексуальн\w* (?:пытк|надругательств|эксплуатаци)\w*",
         r"rap(?:e|ed|es|ing)\b",
         r"sexual(?:ly)? (?:violence|assault|abuse|abused|humiliation)",
@@ -429,11 +650,34 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"сексуальн\w* (?:насили|домогательств|унижени)" + _W,
     ),
     "threats_intimidation": (
+        r"иначе (?:будет хуже|пожалеете|пожалеешь|пеняйте на себя|вам конец|тебе конец|"
+        r"будут проблемы)",
+        r"or (?:face the consequences|you will regret it|it will be worse|"
+        r"things will get worse)",
+        r"если (?:хочешь|хотите|хочет|хотят) (?:\w+ )?жить",
+        r"if (?:you|he|she|they) (?:want|wants) to (?:live|stay alive|stay healthy)",
+        r"давил\w*(?: на \w+)?,? (?:чтобы|требуя|заставляя)",
+        r"(?:would|will) find (?:me|him|her|you|them|us) (?:wherever|anywhere|everywhere)",
+        r"pay for (?:his|her|their|my|your) (?:activism|work|words|posts|articles|reporting)",
+        r"(?:предупредил|пригрозил|велел|сказал|требовал|потребовал)\w*(?: \w+)?,? чтобы "
+        r"(?:он|она|они|я|мы) (?:не|больше не|прекратил|уехал|молчал)",
+        r"bullets? (?:in|inside) (?:an? )?(?:envelope|letter|parcel|mailbox)",
+        r"(?:funeral wreaths?|похоронн\w* вен\w*)",
+        r"preventive (?:talks?|conversations?)",
+        r"warned (?:\w+ ){0,2}?(?:not to|to stop|against)\b",
+        r"advised (?:\w+ ){0,2}?(?:not to|to leave|to drop|to keep quiet|to stop)\b",
+        r"(?:посоветовал|порекомендовал|советовал|рекомендовал)\w* (?:\w+ ){0,2}?(?:не (?:писать|"
+        r"подавать|обращаться|жаловаться|распространяться|рассказывать|ходить|выходить|искать)|"
+        r"забрать (?:заявление|жалобу)|молчать|уехать|покинуть)",
+        r"(?:предупредил|пригрозил|сказал|говорил|намекнул|обещал|пообещал)\w*,? что (?:\w+ ){0,4}?"
+        r"(?:будут|будет|начнутся|возникнут) (?:\w+ )?(?:проблемы|неприятности|последствия)",
         r"(?:требовал|заставля|принужда|склоня)\w* (?:\w+ )?(?:дать|давать|подписать) (?:\w+ "
         r")?показани\w* против",
-        r"(?:saying|said|told \w+|warning|warned \w+) (?:that )?(?:he|she|they|you|his|her|their) "
-        r"(?:\w+ )?would be (?:killed|arrested|detained|jailed|imprisoned|harmed|hurt|beaten|"
-        r"raped)",
+        r"(?:saying|said|told (?:\w+ ){0,1}\w+|warning|warned (?:\w+ ){0,1}\w+) (?:that )?"
+        r"(?:he|she|they|you|his|her|their|"
+        r"the) (?:\w+ ){0,2}?would (?:be (?:killed|arrested|detained|jailed|imprisoned|harmed|hurt|"
+        r"beaten|raped|burned|burnt|destroyed|deported|expelled|punished|evicted|fired|dismissed|"
+        r"sacked|taken away|tortured)|lose|suffer|face|regret|disappear|never see|end up)\b",
         r"(?:говорил|сказал|пообещал|обещал|предупредил|писал)\w*,? что (?:\w+ ){0,3}?(?:убьют|"
         r"посадят|сожгут|арестуют|задержат|изнасилуют|заберут|похитят|уволят)",
         r"told (?:\w+ ){0,2}?to stop (?:\w+ ){0,2}?(?:reporting|writing|working|campaigning|"
@@ -461,6 +705,27 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"давлени" + _W,
     ),
     "extortion": (
+        r"took (?:\w+ )?(?:money|cash|valuables|savings) from",
+        r"(?:conditional on|in return for|in exchange for) (?:a |the )?(?:payment|money|sum|bribe)",
+        r"(?:по)?(?:требовал|вымогал|брал)\w* (?:\w+ )?(?:взятк|дан[ьи]|откуп)\w*",
+        # a demand for a sum, not for compensation or aid (asking for one needs a release named:
+        # ``act_implied``)
+        rf"(?:demand|extort)\w* (?:(?!compensation|damages|reparation|aid\b|funding)\w+ ){{0,3}}?"
+        rf"(?:for )?(?:{MONEY_EN}){_NOT_COMPENSATION}",
+        r"(?:solicit|demand|ask|request|extract|took|take|taking|accept)\w* (?:for )?(?:a )?"
+        r"bribes?",
+        rf"(?:had|have|has|forced|made) to pay (?:\w+ ){{0,2}}?(?:{MONEY_EN}|bribes?)",
+        r"(?:закрыть|закроют|отпустить|отпустят|освободить|прекратить) (?:\w+ ){0,2}?за (?:деньги|"
+        r"вознаграждение|определ\w+ сумму)",
+        r"(?:asked|demanded|wanted|requested) (?:\w+ ){0,3}?(?:for )?(?:money|cash|payment) "
+        r"(?:to|for) (?:let|release|free|drop|close|his|her|their)\b",
+        rf"(?:требовал|потребовал|вымогал)\w* (?:(?!компенсац|возмещ|ущерб|зарплат|пенси)\w+ )"
+        rf"{{0,3}}?(?:{MONEY_RU})",
+        r"(?:собира|брал|взима|плати|требова|обложил|обкладыва)\w* (?:\w+ ){0,2}?(?:дань|данью)",
+        r"(?:брал|взял|взима|требовал|вымогал)\w* (?:\w+ ){0,2}?(?:деньги|денег|плату) за\b",
+        r"за (?:его |её |ее |их )?(?:освобождение|прекращение (?:уголовного )?дела|то,? чтобы "
+        r"(?:его|её|ее|их) (?:отпустили|освободили)),? (?:\w+ ){0,2}?(?:потребовал|требовал|просил|"
+        r"попросил|запросил|вымогал|хотел)\w*",
         r"in exchange for (?:his|her|their|the) release",
         r"took [0-9][0-9,. ]* (?:dollars|euros|roubles|rubles|lari|manats|tenge|soms?|somoni|"
         r"hryvnias?) from",
@@ -472,7 +737,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?:тысяч\w* )?(?:рубл|доллар|евро)\w*",
         r"hand over (?:their|his|her|the) (?:money|bank cards|cards|savings|salar\w+|wages)",
         rf"pay (?:a |an |the )?(?:[0-9][0-9,. ]*\s*)?(?:{_CURRENCY}|bribes?|ransom)\b",
-        rf"demanded [0-9][0-9,. ]*\s*(?:{_CURRENCY})\b",
+        rf"demanded [0-9][0-9,. ]*\s*(?:{_CURRENCY})\b{_NOT_COMPENSATION}",
         rf"extort{_W}",
         r"ransom",
         r"(?:по)?требовал\w* (?:\S+ ){0,3}?(?:рубл|доллар|евро|денег|деньги)\w*",
@@ -487,19 +752,19 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"требовали (?:деньги|денег|заплатить)",
     ),
     "property_destruction": (
+        r"(?:дом|дома|домов|здани\w*|квартир\w*|машин\w*|автомобил\w*|магазин\w*|школ\w*|"
+        r"больниц\w*|мечет\w*) (?:\w+ ){0,2}?обстрел\w*",
+        r"uproot\w* (?:\w+ ){0,2}?(?:trees|orchards?|groves?|vines|vineyards?|crops)",
         r"reduced to (?:rubble|ashes|ruins)",
         r"(?:превратил\w*|превращены|превращен\w*) в (?:руины|пепелище|развалины)",
         r"сровнял\w* с земл\w*",
-        r"burn(?:ed|t) (?:\w+ ){0,2}?(?:crops|fields|harvests?|homes?|houses?|cars?|property|"
-        r"shops?)\b",
+        rf"(?:burn(?:ed|t)|trashed|wrecked) (?:[\w']+ ){{0,3}}?(?:{_PROPERTY})\b",
         r"bombed (?:\w+ ){0,3}?(?:homes?|houses?|shops?|villages?|schools?|hospitals?|mosques?|"
         r"churches|buildings?|markets?)\b",
         r"обстрел\w* (?:\w+ ){0,2}?(?:дом|жил|сел|школ|больниц|мечет|рын)\w*",
         r"(?:destruction|demolition|burning|shelling|looting) of (?:\w+ ){0,2}?(?:homes?|houses?|"
         r"property|shops?|villages?|schools?|mosques?|churches|buildings?|businesses)",
-        r"(?:destroyed|damaged|wrecked|flattened|shelled) (?:\w+ ){0,3}?(?:homes?|houses?|"
-        r"property|shops?|villages?|schools?|mosques?|churches|buildings?|businesses|farms?|"
-        r"crops)\b",
+        rf"(?:destroyed|damaged|wrecked|flattened|shelled) (?:[\w']+ ){{0,3}}?(?:{_PROPERTY})\b",
         r"blew up",
         r"(?:сгорел|разрушен|уничтожен|поврежден|поврежд)\w* (?:\w+ ){0,3}?(?:дом|жил|имуществ|"
         r"школ|мечет|церкв|магазин|здани)\w*",
@@ -512,9 +777,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"smash\w* (?:\w+ ){0,2}?(?:windows?|doors?|cars?|furniture|equipment|gates?)",
         r"(?:разбил\w*|повредил\w*|поврежден\w*) (?:\w+ )?"
         r"(?:окн|стекл|машин|автомобил|двер|дом|имуществ)\w*",
-        rf"(?:{_PROPERTY})(?: and (?:an? |the )?[\w-]+(?: [\w-]+)?)? "
-        r"(?:were|was|had been|have been) (?:destroyed|demolished|burned|burnt|torched|razed|"
-        r"looted|set on fire|shelled)",
+        rf"(?:{_PROPERTY})(?: and (?:an? |the )?[\w-]+(?: [\w-]+)?| of [^.,;]{{1,40}}?)? "
+        rf"(?:were|was|had been|have been) (?:{_PROPERTY_VERBS})",
         r"(?:с|вы)ломал\w* (?:\w+ ){0,2}?(?:двер|ворот|окн|замк|мебел|забор)\w*",
         r"burn(?:ed|t) (?:down|out)",
         r"torched",

@@ -21,7 +21,7 @@ _FAMILIES: dict[str, str] = {
     "killing": (
         "kill killer murder murderer assassinate assassination assassin massacre slay slain "
         "execute execution executioner lynch lynching behead beheading decapitate homicide "
-        "femicide strangle perish corpse"
+        "femicide strangle perish corpse fatality coffin"
     ),
     "torture": (
         "torture torturer electrocute electrocution electrode waterboard waterboarding suffocate "
@@ -42,7 +42,7 @@ _FAMILIES: dict[str, str] = {
         "displace displacement deport deportation deportee expel expulsion evict eviction "
         "exile refugee flee evacuate evacuation evacuee banish banishment uproot refoulement"
     ),
-    "sexual_violence": "rape rapist gang-rape molest molestation",
+    "sexual_violence": ("rape rapist gang-rape molest molestation grope sodomise sodomize fondle"),
     "threats_intimidation": (
         "threat threaten intimidate intimidation harass harassment coerce coercion surveillance"
     ),

@@ -1,9 +1,11 @@
 """Acts of violence named in text, mapped to the project's act types.
 
-Three sources of evidence: the trigger patterns of ``act_triggers``, English word families
-(``act_words_en``) and Russian lemmas (``act_lemmas``); acts said not to have happened, denied,
-threatened or merely possible are dropped. The HURIDOCS code comes from the ``act_types``
-vocabulary, so the claim and the records use one list of terms.
+Four sources of evidence: the trigger patterns of ``act_triggers``, English word families
+(``act_words_en``), Russian lemmas (``act_lemmas``) and acts implied by counts of the dead,
+injuries from force or money paid for a release (``act_implied``). Acts said not to have
+happened, denied, threatened, merely possible or named by a word used in another sense are
+dropped (``act_scope``). The HURIDOCS code comes from the ``act_types`` vocabulary, so the
+claim and the records use one list of terms.
 """
 
 from __future__ import annotations
@@ -14,7 +16,13 @@ from functools import cache
 
 from rightsledger import vocab
 from rightsledger.extract import anchors
+from rightsledger.extract.act_implied import (
+    find_implied_acts,
+    find_threatened_acts,
+    torture_by_purpose,
+)
 from rightsledger.extract.act_lemmas import find_lemma_acts, is_future
+from rightsledger.extract.act_scope import not_alleged
 from rightsledger.extract.act_triggers import TRIGGERS
 from rightsledger.extract.act_words_en import find_english_word_acts
 from rightsledger.extract.claims import ActClaim
@@ -90,50 +98,14 @@ def trigger_matches(text: str) -> Iterator[re.Match[str]]:
             yield match
 
 
-# An act only threatened, attempted or wished is not the act: "threatened to kill her",
-# «угрожали убить», "tried to abduct". A threat is still a threat (its own trigger fires).
-_NOT_DONE = re.compile(
-    r"(?:(?:risk|danger|fear|prevention|prohibition|absence)s? of|ban on|free(?:dom)? from|"
-    r"no (?:evidence|signs?|trace|record) of|(?:риск\w*|опасност\w*|предотвращени\w*|запрет\w*)|"
-    r"threat\w*|tried|trying|attempt\w*|wanted|plans?|planned|promised|"
-    r"(?:would|will|could|might)(?:\s+(?:be|have(?:\s+been)?))?|"
-    r"угрожал\w*|пытал(?:ся|ась|ись)|пытаются|хотел\w*|собирал\w*|обещал\w*|будут|будет)"
-    r"\s+(?:to\s+|with\s+)?$",
-    re.IGNORECASE,
-)
-
-
-# An act said not to have happened, or denied, is not alleged by the text: "was not
-# detained", "no one was killed", «никого не задержали», "denied that he had been beaten",
-# «отрицают, что его избили». The words must stand right before the trigger, in its clause.
-_NEGATED = re.compile(
-    r"(?:\b(?:not|never|no one|nobody|none)\s+(?:(?:was|were|been|being|be|has|have|had)\s+)*"
-    r"|(?<![\w-])(?:не|ни|никого|никто)\s+(?:(?:был[аио]?|было|стали?)\s+)?"
-    r"|\b(?:denied|denies|deny|denying|отрица\w*|опроверг\w*)\b[^.;!?]{0,40}?)$",
-    re.IGNORECASE,
-)
-
-
-# A negation inside a condition states the demand, not a denial: "if my family did not pay".
-_CONDITION = re.compile(r"\b(?:if|unless|если|иначе)\b", re.IGNORECASE)
-
-
 _CYRILLIC_WORD = re.compile(r"[а-яёА-ЯЁ]+")
-
-
-def _not_alleged(text: str, start: int) -> bool:
-    before = text[max(0, start - 60) : start]
-    if _NOT_DONE.search(before[-25:]):
-        return True
-    negation = _NEGATED.search(before)
-    return negation is not None and not _CONDITION.search(before[: negation.start()][-30:])
 
 
 def find_acts(text: str) -> Iterator[ActClaim]:
     found: list[ActClaim] = []
     for match in trigger_matches(text):
         category = match.lastgroup
-        if category is None or _not_alleged(text, match.start()):
+        if category is None or not_alleged(text, match.start(), match.end(), category):
             continue
         if _CYRILLIC_WORD.fullmatch(match[0]) and is_future(match[0].lower()):
             continue  # «задержат», «сожгут»: a threat or a plan
@@ -141,10 +113,18 @@ def find_acts(text: str) -> Iterator[ActClaim]:
     # Russian words by lemma and English words by family, where no pattern took the word.
     taken = SpanIndex((claim.start, claim.end) for claim in found)
     by_word = [(*hit, "lemma") for hit in find_lemma_acts(text)]
-    by_word += [(*hit, "family") for hit in find_english_word_acts(text)]
+    english_words = list(find_english_word_acts(text))
+    by_word += [(*hit, "family") for hit in english_words]
+    by_word += [(*hit, "implied") for hit in find_implied_acts(text)]
+    by_word += [(*hit, "told") for hit in find_threatened_acts(text, english_words)]
     for start, end, category, how in by_word:
-        if not taken.overlaps(start, end) and not _not_alleged(text, start):
+        if not taken.overlaps(start, end) and not not_alleged(text, start, end, category):
             found.append(_claim(text, start, end, category, how))
+    found += [
+        _claim(text, claim.start, claim.end, "torture", "purpose")
+        for claim in found
+        if claim.category == "ill_treatment" and torture_by_purpose(text, claim.start, claim.end)
+    ]
     yield from sorted(found, key=lambda claim: claim.start)
 
 

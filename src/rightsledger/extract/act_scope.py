@@ -1,0 +1,156 @@
+"""Whether the text alleges an act it names: negation, denial, hypotheticals, other senses.
+
+An act word is not an allegation when the act is only threatened, tried, planned, possible or
+banned ("threatened to kill", "may be arrested", «могут задержать», «грозят пытки», "the law
+bans torture"; but "may have fled" estimates a past act and keeps it); when it is negated or
+denied right before its word ("was not detained", «никого не задержали», "denied that he had
+been beaten"); and when the word is used in another sense, which its neighbour decides
+("killing time", "the bill was killed", "detained his luggage", «рейс задержали», "beaten in
+the final"). A report the authorities call unconfirmed after the act word («сведения о
+применении силы не подтвердились») stays an allegation: the text reports it, and the denial
+is the authorities' response to it, recorded apart.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words right before the act that make it unreal: a threat, an attempt, a wish, a modal, a
+# risk, a ban or the absence of reports. A threat is still a threat (its own trigger fires).
+_NOT_DONE = re.compile(
+    r"(?:(?:risk|danger|fear|prevention|prohibition|absence)s? of|ban on|free(?:dom)? from|"
+    r"no (?:evidence|signs?|trace|record|reports?|cases?|information|indication|"
+    r"confirmation) of|(?:bans?|banning|prohibits?|prohibiting|outlaws?|criminali[sz]es?)"
+    r"(?: the use of)?|"
+    r"(?:against|prevent(?:ing)?|combat(?:ing)?|eradicat\w*|abolish\w*|ending)|"
+    r"(?:риск\w*|опасност\w*|предотвра\w*|запрет\w*|запрещ\w*|против|борьб\w* с|"
+    r"профилактик\w*|недопущени\w*|искоренени\w*)|"
+    r"(?:нет|не было|не поступало) (?:данных|сведений|информации|признаков|жалоб) о|"
+    r"threat\w*|tried|trying|attempt\w*|wanted|plans?|planned|promised|fears?|feared|fearing|"
+    r"faces?|facing|(?:allow|permit|authori[sz]e|empower)\w* (?:\w+ ){0,2}?to|"
+    r"(?:would|will|could|can|shall)(?:\s+(?:be|have(?:\s+been)?))?|(?:may|might)(?:\s+be)?|"
+    r"угрожал\w*|пытал(?:ся|ась|ись)|пытаются|хотел\w*|собирал(?:ся|ась|ись)|обещал\w*|будут|"
+    r"будет|могут|может|могли бы|мог бы|грозит|грозят|грозил[аи]?|рискует|рискуют|опаса\w*|"
+    r"бо(?:ится|ятся|ялся|ялась|ялись))"
+    # an adjective of the act may stand between: "criminalises enforced disappearance"
+    r"\s+(?:to\s+|with\s+)?(?:(?:enforced|forced|arbitrary|sexual|extrajudicial|unlawful|"
+    r"illegal|physical|further|mass|political)\s+)?$",
+    re.IGNORECASE,
+)
+
+# A match that itself starts with a negation states a denial of something ("not allowed to
+# return", "not been told where"): a modal before it reports that denial, it does not hedge
+# the act ("were told they would not be allowed to go back").
+_STARTS_NEGATED = re.compile(r"(?:not|never|no|не|ни)\b", re.IGNORECASE)
+
+# Negation or denial right before the act word, in its clause.
+_NEGATED = re.compile(
+    r"(?:\b(?:not|never|no one|nobody|none)\s+(?:(?:was|were|been|being|be|has|have|had)\s+)*"
+    r"|\bno\s+"
+    r"|(?<![\w-])(?:не|ни|никого|никто)\s+(?:(?:был[аио]?|было|стали?)\s+)?"
+    r"|\b(?:denied|denies|deny|denying|отрица\w*|опроверг\w*)\b[^.;!?]{0,40}?)$",
+    re.IGNORECASE,
+)
+
+# A negation inside a condition states the demand, not a denial: "if my family did not pay".
+_CONDITION = re.compile(r"\b(?:if|unless|если|иначе)\b", re.IGNORECASE)
+# An act inside a condition is hypothetical ("if they are deported, they face torture",
+# «если его экстрадируют»), except a demand or a threat, which conditions state.
+_IF_WORD = re.compile(r"(?:\b(?:if|unless)|(?<![\w-])если)\b", re.IGNORECASE)
+_CLAUSE_BREAKS = ",.;:!?"
+_STATED_AS_CONDITIONS = frozenset({"extortion", "threats_intimidation"})
+_FUTURE = re.compile(r"(?:would|will)\b", re.IGNORECASE)
+
+# Other senses, decided by the word before or after the act word. Russian nouns of what is
+# "delayed" (задержать рейс, зарплату) are spelt with their endings: a stem would also take
+# «пенсионера», «Грузии» or «поездки».
+_DELAYED_RU = (
+    r"рейс(?:а|ы|ов)?|поезд(?:а|ов)?|самол[её]т(?:а|ы|ов)?|зарплат[аыу]|выплат[аыу]?|"
+    r"пенси[июя]|поставк[аиу]|груз(?:а|ы|ов)?"
+)
+_AFTER_OTHER_SENSE: dict[str, re.Pattern[str]] = {
+    "killing": re.compile(
+        r"\s+(?:time|(?:the|a|an|its|their|his|her|our)\s+(?:bill|motion|proposal|deal|idea|"
+        r"story|engine|lights|mood|project|plan|programme|program|initiative|momentum|talks|"
+        r"reform|amendment|law|coalition|agreement|chances?|hopes?|negotiations|process|debate))\b",
+        re.IGNORECASE,
+    ),
+    "arbitrary_detention": re.compile(
+        r"\s+(?:(?:his|her|their|the|its|our|my)\s+)?(?:\w+\s+)?(?:luggage|baggage|goods|cargo|"
+        rf"shipments?|consignments?|vessels?|ships?|flights?|payments?|{_DELAYED_RU})\b",
+        re.IGNORECASE,
+    ),
+    # the threat of a hazard, not of a person: «угроза обстрелов», "the threat of flooding"
+    "threats_intimidation": re.compile(
+        r"\s+(?:of\s+(?:\w+\s+)?)?(?:обстрел|наводнени|эпидеми|голод|срыв|вымирани|прорыв|обрушени|"
+        r"землетрясени|паводк|пожар|затоплени|банкротств|эскалаци|flood|shelling|famine|collapse|"
+        r"epidemic|fire|escalation|bankruptcy|war\b|drought)",
+        re.IGNORECASE,
+    ),
+    "ill_treatment": re.compile(
+        r"\s+(?:(?:in|at)\s+(?:the\s+)?(?:final|semi-?final|match|game|race|election|vote|polls)"
+        r"|the\s+(?:record|odds|deadline|heat|rush))\b",
+        re.IGNORECASE,
+    ),
+}
+_BEFORE_OTHER_SENSE: dict[str, re.Pattern[str]] = {
+    "killing": re.compile(
+        r"\b(?:bill|motion|proposal|deal|plan|project|amendment|idea|initiative|law|economy|"
+        r"industry|business|market|press|freedom|democracy|media|debate)s?\s+"
+        r"(?:was|were|has\s+been|had\s+been|have\s+been|is|are|got|is\s+being|are\s+being)\s+$",
+        re.IGNORECASE,
+    ),
+    "arbitrary_detention": re.compile(
+        r"(?:\b(?:luggage|baggage|goods|cargo|shipments?|vessels?|ships?|flights?|payments?)"
+        rf"\s+(?:(?:was|were|has\s+been|had\s+been|have\s+been)\s+)?|(?<![\w-])(?:{_DELAYED_RU})\s+"
+        r"(?:\w+\s+)?)$",
+        re.IGNORECASE,
+    ),
+    "ill_treatment": re.compile(
+        r"\b(?:team|side|club|squad|candidate|party|shares?|prices?|markets?|economy|currency|"
+        r"stocks?|ratings?)s?\s+(?:was|were|has\s+been|have\s+been)\s+$",
+        re.IGNORECASE,
+    ),
+}
+
+
+# The act named as a kind of act, in a law or a rule: «пытки запрещены законом», "torture is
+# prohibited".
+_SPOKEN_OF_IN_GENERAL = re.compile(
+    r"\s+(?:\w+\s+)?(?:(?:is|are)\s+(?:prohibited|banned|forbidden|illegal|a crime|"
+    r"punishable|outlawed)|запрещен\w*|недопустим\w*|(?:является|являются)\s+преступлени\w*|"
+    r"караются|карается)\b",
+    re.IGNORECASE,
+)
+
+
+def not_alleged(text: str, start: int, end: int, category: str) -> bool:
+    """True when the act named at ``text[start:end]`` is not alleged by the text."""
+    before = text[max(0, start - 60) : start]
+    not_done = _NOT_DONE.search(before[-25:])
+    if not_done is not None and not _STARTS_NEGATED.match(text, start):
+        # a demand or a threat is told in the future: "said he would have to pay 5,000"
+        reported = category in _STATED_AS_CONDITIONS and _FUTURE.match(not_done[0])
+        if not reported:
+            return True
+    negation = _NEGATED.search(before)
+    if negation is not None and not _CONDITION.search(before[: negation.start()][-30:]):
+        return True
+    if category not in _STATED_AS_CONDITIONS and _IF_WORD.search(_clause_before(before)[-45:]):
+        return True
+    if _SPOKEN_OF_IN_GENERAL.match(text, end, end + 40):
+        return True
+    return _other_sense(text, start, end, category, before)
+
+
+def _clause_before(before: str) -> str:
+    """The part of ``before`` after its last comma or stop."""
+    return before[max(before.rfind(mark) for mark in _CLAUSE_BREAKS) + 1 :]
+
+
+def _other_sense(text: str, start: int, end: int, category: str, before: str) -> bool:
+    after_pattern = _AFTER_OTHER_SENSE.get(category)
+    if after_pattern is not None and after_pattern.match(text, end, end + 40):
+        return True
+    before_pattern = _BEFORE_OTHER_SENSE.get(category)
+    return before_pattern is not None and before_pattern.search(before) is not None
