@@ -63,8 +63,10 @@ def _without_marks(text: str) -> str:
 @lru_cache(maxsize=200_000)
 def english_key(name: str) -> str:
     # Apostrophes mark soft signs in romanisations (Ts’khinvali, Nal'chik) and English text
-    # often drops diacritics (Diyarbakir, Sumqayit): neither counts in the key.
-    key = re.sub(r"\s+", " ", re.sub(r"['’ʼ]", "", _without_marks(name.strip().lower())))
+    # often drops diacritics (Diyarbakir, Sumqayit): neither counts in the key. Hyphens and
+    # spaces are one (Mazar-i-Sharif, Mazar-i Sharif; Rostov-on-Don, Rostov on Don).
+    key = re.sub(r"['’ʼ]", "", _without_marks(name.strip().lower())).replace("-", " ")
+    key = re.sub(r"\s+", " ", key).strip()
     key = key.removeprefix("the ")
     key = re.sub(r"^st\.? ", "saint ", key)
     return re.sub(r"(?:iy|yy)\b", "y", key).replace("yye", "ye")

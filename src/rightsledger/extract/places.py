@@ -55,7 +55,8 @@ _RU_NOMINATIVE = ("", "а", "я", "ь", "ы", "и", "й", "о")
 
 
 def _is_latin_upper(ch: str) -> bool:
-    return "A" <= ch <= "Z"
+    # Latin capitals with marks start names too (Ávila, Örebro, Łódź).
+    return "A" <= ch <= "Z" or ("\u00c0" <= ch < "\u0250" and ch.isupper())
 
 
 def _is_cyrillic_upper(ch: str) -> bool:
@@ -110,9 +111,10 @@ def find_places(text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> Iterat
             continue
         last, place, ambiguous, rule, original = found
         end = tokens[last][1]
-        guessed = rule.startswith(("place.ru.suffix", "place.ru.variant")) and _sentence_initial(
-            text, start
-        )
+        guessed = (
+            rule.startswith(("place.ru.suffix", "place.ru.variant"))
+            or _foreign_spelling(text[start:end], place, rule)
+        ) and _sentence_initial(text, start)
         needs_context = place.needs_context_ru if ".ru." in rule else place.needs_context_en
         # A small foreign town read through a Russian word is more often a common word
         # («Сеть», «Азии»): it needs a preposition of place, like the flagged names.
@@ -150,6 +152,17 @@ def find_places(text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> Iterat
         index = last + 1
 
 
+def _foreign_spelling(surface: str, place: Place, rule: str) -> bool:
+    """Another spelling of a town far away ("Bolder" for Boulder, "Conception" for
+    Concepcion): at the start of a sentence it is more often an English word."""
+    return (
+        rule.startswith("place.en.")
+        and place.kind == "city"
+        and place.country not in _NEAR_COUNTRIES
+        and english_key(surface) != english_key(place.name_en)
+    )
+
+
 def _joined(text: str, tokens: list[tuple[int, int, str]], first: int, last: int) -> str | None:
     """The words first..last when only spaces or hyphens stand between them."""
     for left, right in itertools.pairwise(range(first, last + 1)):
@@ -174,7 +187,7 @@ def _match_en(
         region = _region_named_after(text, tokens, last, phrase)
         if region is not None:
             return last + 1, region, False, "place.en.gazetteer.admin1", region.name_en
-    if english_key(tokens[index][2]) in gazetteer.first_en:
+    if english_key(tokens[index][2]).split(" ", 1)[0] in gazetteer.first_en:
         found = _match_en_by(text, tokens, index, longest, gazetteer.lookup_en, "gazetteer")
         if found is not None:
             return found
@@ -392,15 +405,22 @@ def _place_despite_name(
     text: str, tokens: list[tuple[int, int, str]], index: int, last: int
 ) -> bool:
     """A one-word name the NER took for a person is the place after a preposition of place,
-    or when the dictionary reads the form as a place first: natasha reads «из Беслана» and «у
-    Беслана» as a man called Беслан, pymorphy2 reads «Беслана» first as the town (and «Беслан»
-    first as the man's name)."""
+    when the dictionary reads the form as a place first, or when it reads it as no name at all:
+    natasha reads «из Беслана» and «у Беслана» as a man called Беслан, pymorphy2 reads
+    «Беслана» first as the town (and «Беслан» first as the man's name); «Айгешат остаётся без
+    воды» is a village natasha does not know."""
     if last != index:
         return False
     word = tokens[index][2]
     if _is_cyrillic_upper(word[0]):
         parses = analyzer().parse(word.lower())
         if parses and "Geox" in parses[0].tag:
+            return True
+        # A word the dictionary reads as no name at all, not even by guessing («Айгешат»,
+        # «Цзыбо»), is the town the NER took for a person only for want of knowing it.
+        if parses and not any(
+            tag in parse.tag for parse in parses for tag in ("Name", "Surn", "Patr")
+        ):
             return True
     if index == 0:
         return False
