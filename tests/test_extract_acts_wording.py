@@ -1127,6 +1127,230 @@ _REVIEW_NOT_ALLEGED: list[tuple[str, str]] = [
 ]
 
 
+# Round 7, from the classes of miss the unseen `dev10` split showed (written before the rules
+# changed; first run: 9 of 42 passed). Relatives not told where someone is, sums asked to
+# "solve the problem", warnings of what will be done, silencing and watching, graves and
+# remains, arson worded "alight"/"ablaze", abduction by forcing into a car, beating on the soles.
+# A second batch of other phrasings of the same classes, written after the first fixes, passed
+# 48 of 59 on its first run (modal offers "could sort out the matter for $500", «объехал все
+# морги», kin in "remains of their sons", livestock driven off, warnings after a comma); a third
+# passed 25 of 38 (the sum before the offer, "kept in the dark", being followed, «следили за
+# ним», "his family would pay").
+_ROUND_7: list[tuple[str, str]] = [
+    ("For two weeks nobody told his wife where he was.", "enforced_disappearance"),
+    ("No one informed the family where she had been taken.", "enforced_disappearance"),
+    (
+        "Nobody told us anything; we called every hospital and morgue in the city.",
+        "enforced_disappearance",
+    ),
+    (
+        "The group has registered 52 people missing in the district since March.",
+        "enforced_disappearance",
+    ),
+    ("Жене так никто и не сказал, где он.", "enforced_disappearance"),
+    (
+        "Родственникам ничего не сообщили, мать обзванивала больницы и морги.",
+        "enforced_disappearance",
+    ),
+    ("Семья объездила все больницы и морги города.", "enforced_disappearance"),
+    ("С начала года в районе пропали без вести 14 человек.", "enforced_disappearance"),
+    ("An officer said the problem could be solved for 5,000 dollars.", "extortion"),
+    ("The investigator offered to settle the matter for $3,000.", "extortion"),
+    ("Следователь предложил «решить вопрос» за 200 тысяч рублей.", "extortion"),
+    (
+        "Сказали, что дело можно «закрыть по-хорошему», если отец привезёт пять тысяч долларов.",
+        "extortion",
+    ),
+    ("They warned me: if I talked to anyone, they would take my brother.", "threats_intimidation"),
+    ("Меня предупредили: если кому-нибудь расскажу, заберут брата.", "threats_intimidation"),
+    ("Ему сказали: будешь жаловаться — посадят.", "threats_intimidation"),
+    ("They want us to stay quiet, she said.", "threats_intimidation"),
+    (
+        "Someone calls his father and reminds him that his son should keep his mouth shut.",
+        "threats_intimidation",
+    ),
+    ("Она говорит, что их хотят заставить замолчать.", "threats_intimidation"),
+    ("Since March he has received calls from unknown numbers.", "threats_intimidation"),
+    (
+        "Ему звонили с незнакомых номеров и говорили, что разговор будет короткий.",
+        "threats_intimidation",
+    ),
+    (
+        "Men in ski masks have parked outside the family's home every night since.",
+        "threats_intimidation",
+    ),
+    ("У дома по ночам дежурят неизвестные в масках.", "threats_intimidation"),
+    ("Volunteers found three clandestine graves near the highway.", "killing"),
+    ("The remains of two young men have been identified.", "killing"),
+    ("Поисковики обнаружили останки двух мужчин.", "killing"),
+    ("В лесу нашли тайное захоронение.", "killing"),
+    (
+        "Fighters went from house to house, setting homes and grain stores alight.",
+        "property_destruction",
+    ),
+    ("Several houses were set ablaze during the night.", "property_destruction"),
+    ("Ночью подожгли дома двух активистов.", "property_destruction"),
+    ("Дома беженцев были подожжены.", "property_destruction"),
+    ("Men in plain clothes pushed him into a white car.", "abduction"),
+    ("He was bundled into an unmarked van outside the mosque.", "abduction"),
+    ("Его посадили в белую машину трое мужчин в гражданском.", "abduction"),
+    ("Неизвестные затолкали её в микроавтобус и уехали.", "abduction"),
+    ("Они били его палкой по пяткам.", "torture"),
+    ("Guards beat him on the soles of his feet.", "torture"),
+    ("Nobody would tell the family where he had been taken.", "enforced_disappearance"),
+    ("For a month no one told his mother where he was being held.", "enforced_disappearance"),
+    ("His wife was never informed of his detention.", "enforced_disappearance"),
+    ("The parents were not told where their son was.", "enforced_disappearance"),
+    ("His sister spent days calling hospitals and morgues.", "enforced_disappearance"),
+    ("We went round every police station and morgue in the region.", "enforced_disappearance"),
+    ("Local groups counted 19 men missing after the sweep.", "enforced_disappearance"),
+    ("Матери никто не сообщил, куда его увезли.", "enforced_disappearance"),
+    ("Никто не говорил нам, где она находится.", "enforced_disappearance"),
+    ("Жене не сообщили о его задержании.", "enforced_disappearance"),
+    ("Отец объехал все морги Махачкалы.", "enforced_disappearance"),
+    ("Две недели родные искали его по больницам и моргам.", "enforced_disappearance"),
+    ("The officer hinted that the case could go away for 2,000 euros.", "extortion"),
+    ("Police told the family they could sort out the matter for $500.", "extortion"),
+    ("An investigator said the charges could be dropped for 10,000 dollars.", "extortion"),
+    ("Оперативник намекнул, что проблему можно решить за пять тысяч долларов.", "extortion"),
+    ("Нам предложили уладить дело за 300 тысяч рублей.", "extortion"),
+    ("Вопрос можно «закрыть», если заплатите две тысячи долларов.", "extortion"),
+    (
+        "They warned her that if she went to the press they would come for her children.",
+        "threats_intimidation",
+    ),
+    ("He was told: if you testify, you will be next.", "threats_intimidation"),
+    ("Officers want the family to keep quiet about the case.", "threats_intimidation"),
+    ("The calls are meant to silence witnesses.", "threats_intimidation"),
+    ("She keeps getting messages from anonymous numbers.", "threats_intimidation"),
+    (
+        "A car with tinted windows has been parked near their house every night.",
+        "threats_intimidation",
+    ),
+    ("Ему пригрозили: если не уедет, посадят.", "threats_intimidation"),
+    ("Предупредили, что если продолжит, заберут детей.", "threats_intimidation"),
+    ("Они хотят, чтобы мы молчали.", "threats_intimidation"),
+    ("Ей постоянно звонят с неизвестных номеров.", "threats_intimidation"),
+    ("Возле подъезда круглосуточно дежурят люди в штатском.", "threats_intimidation"),
+    ("К матери снова приходили «поговорить».", "threats_intimidation"),
+    ("Investigators exhumed human remains from a shallow grave.", "killing"),
+    ("Relatives identified the remains of their sons.", "killing"),
+    ("A secret grave was discovered outside the town.", "killing"),
+    ("В овраге нашли останки трёх человек.", "killing"),
+    ("Волонтёры обнаружили безымянные могилы.", "killing"),
+    ("Militiamen set the school on fire.", "property_destruction"),
+    ("They set several shops ablaze before leaving.", "property_destruction"),
+    ("Боевики подожгли несколько домов.", "property_destruction"),
+    ("Raiders drove off the villagers' cattle.", "property_destruction"),
+    ("Masked men bundled the activist into a minivan.", "abduction"),
+    ("Его затолкали в машину люди в масках.", "abduction"),
+    ("Двое в штатском усадили его в автомобиль без номеров.", "abduction"),
+    ("They beat the soles of his feet with a rubber hose.", "torture"),
+    ("Её били по ступням дубинкой.", "torture"),
+    (
+        "His family was kept in the dark about where he was for three weeks.",
+        "enforced_disappearance",
+    ),
+    ("Officials gave the family no answer about his whereabouts.", "enforced_disappearance"),
+    (
+        "Relatives have received no answer from any authority since his arrest.",
+        "enforced_disappearance",
+    ),
+    ("Mothers have been searching hospitals and morgues for their sons.", "enforced_disappearance"),
+    ("Дочь обошла все больницы и морги, но отца так и не нашла.", "enforced_disappearance"),
+    ("Семье никто не объяснил, куда его перевели.", "enforced_disappearance"),
+    ("На все запросы родственникам не отвечают, где он содержится.", "enforced_disappearance"),
+    ("The officer said everything could be arranged for 1,500 dollars.", "extortion"),
+    ("They hinted that for $2,000 the charges would disappear.", "extortion"),
+    ("За 5 тысяч долларов обещали «решить вопрос» с уголовным делом.", "extortion"),
+    ("Следователь намекнул, что за три тысячи евро дело можно закрыть.", "extortion"),
+    (
+        "A man on the phone said that if he kept posting, his family would pay.",
+        "threats_intimidation",
+    ),
+    ("Её предупредили, что в следующий раз разговор будет другим.", "threats_intimidation"),
+    ("Ему пригрозили, что если он не удалит пост, то его сына посадят.", "threats_intimidation"),
+    (
+        "Strangers have been photographing her house and following her to work.",
+        "threats_intimidation",
+    ),
+    ("За ним следили несколько недель, у дома стояла машина без номеров.", "threats_intimidation"),
+    ("The body parts of at least six people were recovered from a pit.", "killing"),
+    ("Forensic teams exhumed bodies from an unmarked grave.", "killing"),
+    ("На окраине села обнаружено массовое захоронение.", "killing"),
+    ("В яме нашли останки как минимум шести человек.", "killing"),
+    ("Soldiers set fire to the grain stores and houses.", "property_destruction"),
+    ("Homes in the village were set alight by the militia.", "property_destruction"),
+    ("Дома в селе подожгли боевики.", "property_destruction"),
+    ("Отряд угнал весь скот из деревни.", "property_destruction"),
+    ("Three men in civilian clothes forced him into a grey sedan.", "abduction"),
+    ("He was shoved into a dark minibus by unidentified men.", "abduction"),
+    ("Неизвестные в штатском силой усадили его в машину и увезли.", "abduction"),
+    ("Его затащили в микроавтобус люди без опознавательных знаков.", "abduction"),
+    ("Guards caned the soles of his feet.", "torture"),
+    ("Били резиновой дубинкой по пяткам.", "torture"),
+    (
+        "Gunmen kidnapped his brother in May. Later the security services held him for a day.",
+        "arbitrary_detention",
+    ),
+    ("The security services held her for a week without charge.", "arbitrary_detention"),
+]
+# Holding of things or events, questioning asked for, release from an abduction, police vans,
+# settlements, fines and budgets, things stolen rather than people taken, relatives not told of
+# other things, children missing school.
+_ROUND_7_NOT_ALLEGED: list[tuple[str, str]] = [
+    ("Aid convoys were held at checkpoints for days.", "arbitrary_detention"),
+    ("Talks were held in Geneva in May.", "arbitrary_detention"),
+    (
+        "She urged the police to make the officers involved available for questioning.",
+        "arbitrary_detention",
+    ),
+    ("Трое похищенных, которых позже отпустили, рассказали о подвале.", "arbitrary_detention"),
+    ("The kidnappers released the hostages after a week.", "arbitrary_detention"),
+    ("Police stopped the car and pushed him into the police van.", "abduction"),
+    ("The tour continued to the museum and the old morgue building.", "enforced_disappearance"),
+    ("The case was settled for $40,000 in damages.", "extortion"),
+    ("Суд решил закрыть дело и назначил штраф в 30 тысяч рублей.", "extortion"),
+    ("The meeting was held in the town hall.", "arbitrary_detention"),
+    ("A vigil was held outside the court.", "arbitrary_detention"),
+    ("The minister said she would be next to speak.", "threats_intimidation"),
+    ("He set the table on fire by accident while cooking.", "property_destruction"),
+    ("Police pushed him into a police car.", "abduction"),
+    ("Дома они наблюдают за новостями.", "threats_intimidation"),
+    ("The remains of the castle were restored.", "killing"),
+    ("Reporters were standing outside the house waiting for a statement.", "threats_intimidation"),
+    ("We kept our mouths shut in class.", "threats_intimidation"),
+    ("The family was not told the date of the hearing.", "enforced_disappearance"),
+    ("He asked the witness to appear for questioning next week.", "arbitrary_detention"),
+    ("Ночью у фермера похитили двух коров.", "abduction"),
+    ("Жене он не сказал, что потерял работу.", "enforced_disappearance"),
+    ("Many children missing school because of the floods.", "enforced_disappearance"),
+    ("He said if he wins he will take office in May.", "threats_intimidation"),
+    ("Болельщиков забрали на стадион автобусами.", "property_destruction"),
+    ("Матери ничего не сказали о болезни сына, чтобы не волновать.", "enforced_disappearance"),
+    ("The hearing was held behind closed doors.", "arbitrary_detention"),
+    ("Humanitarian trucks were held at the border for a week.", "arbitrary_detention"),
+    ("Заложников отпустили через неделю после похищения.", "arbitrary_detention"),
+    ("The family was not told about the change of judge.", "enforced_disappearance"),
+    ("The court settled the matter with a fine of 5,000 dollars.", "extortion"),
+    ("She set the candles alight for the vigil.", "property_destruction"),
+    ("Похитители удерживали его неделю, потом отпустили.", "arbitrary_detention"),
+    ("The kidnappers held her for nine days and then let her go.", "arbitrary_detention"),
+    ("The council said it could fix the problem for $2 million.", "extortion"),
+    ("Мэрия обещала решить проблему с дорогами за 40 миллионов рублей.", "extortion"),
+    ("Officials hope to resolve the issue for about 3 million euros.", "extortion"),
+    ("Nobody told me where the meeting was.", "enforced_disappearance"),
+    ("Никто не сказал, где будет собрание.", "enforced_disappearance"),
+    pytest.param(
+        "A camera crew was parked outside the house every night of the trial.",
+        "threats_intimidation",
+        marks=pytest.mark.xfail(
+            reason="watching a home is read from the verb and the nights, not from who watches",
+            strict=True,
+        ),
+    ),
+]
+
 # A report that the authorities call unconfirmed stays an allegation: the text reports it, and
 # the authorities' denial is their response, recorded apart (the gold set's convention too).
 _CALLED_UNCONFIRMED: list[tuple[str, str]] = [
@@ -1162,7 +1386,7 @@ def test_wordings_that_do_not_allege_the_act(text: str, category: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "category"), _LATER_ROUNDS + _ROUND_4 + _ROUND_5 + _ROUND_6 + _REVIEW
+    ("text", "category"), _LATER_ROUNDS + _ROUND_4 + _ROUND_5 + _ROUND_6 + _REVIEW + _ROUND_7
 )
 def test_wordings_of_later_rounds_name_their_act(text: str, category: str) -> None:
     assert category in _categories(text)
@@ -1174,7 +1398,8 @@ def test_wordings_of_later_rounds_name_their_act(text: str, category: str) -> No
     + _ROUND_4_NOT_ALLEGED
     + _ROUND_5_NOT_ALLEGED
     + _ROUND_6_NOT_ALLEGED
-    + _REVIEW_NOT_ALLEGED,
+    + _REVIEW_NOT_ALLEGED
+    + _ROUND_7_NOT_ALLEGED,
 )
 def test_wordings_of_later_rounds_that_do_not_allege_the_act(text: str, category: str) -> None:
     assert category not in _categories(text)

@@ -1,6 +1,6 @@
 """Acts a text implies without naming them: a count of the dead, injuries from force used,
-money paid or asked for a release, a family living with relatives after violence, an act
-someone was told would be done.
+money paid or asked for a release or offered to make a case go away, a family living with
+relatives after violence, an act someone was told would be done.
 
 "238 dead", "16 deaths" and "dozens dead" report killings though no act word is there. An
 injury ("were injured", «ранены», «пострадавших») is ill-treatment when its sentence tells of
@@ -210,6 +210,73 @@ def find_implied_acts(text: str) -> Iterator[tuple[int, int, str]]:
         payment = _PAYMENT.match(text, start) if _could_be_payment(lower) else None
         if payment is not None and _FOR_RELEASE.search(_sentence(text, start, payment.end())):
             yield start, payment.end(), "extortion"
+    yield from find_sums_to_solve_the_problem(text)
+
+
+# A sum for "solving the problem" is the euphemism of a bribe: "an officer told my mother the
+# 'problem can be solved' for 8,000 dollars", «дело можно «решить по-хорошему», если отец
+# привезёт три тысячи долларов». Only when an official, an offer or a payment asked in a
+# condition is in its sentence: "the council could fix the problem for $2 million" is a budget.
+# A fine, bail or compensation named after the sum is no bribe either.
+_SUM_AHEAD_EN = (
+    rf"(?=[^.]{{0,60}}?(?:{MONEY_EN}))"
+    r"(?![^.]{0,80}?\b(?:fines?|bail|damages|compensation|reparations?|settlement)\b)"
+)
+_SUM_AHEAD_RU = (
+    rf"(?=[^.]{{0,80}}?(?:{MONEY_RU}))(?![^.]{{0,80}}?(?:штраф|залог|компенсац|возмещ|ущерб))"
+)
+_SOLVED_FOR_A_SUM = re.compile(
+    "|".join(
+        (
+            # the modal belongs to the offer ("could sort out the matter for $500")
+            r"(?:(?:could|can|would|will) )?(?:solv|settl|resolv|fix|sort)\w*(?: out)? (?:the |"
+            r"this |that |his |her |their |your )?[\"“']?(?:problem|matter|issue|case|question)"
+            + _SUM_AHEAD_EN,
+            r"(?:problem|matter|issue|case|charges?|accusations?|everything)[\"”']? (?:\w+ ){0,3}?"
+            r"[\"“']?(?:solved|settled|resolved|fixed|sorted out|closed|dropped|go away|"
+            r"disappear|arranged|taken care of)[\"”']?" + _SUM_AHEAD_EN,
+            # the sum first: "for $2,000 the charges would disappear"
+            rf"for (?:{MONEY_EN}),? (?:\w+ ){{0,3}}?(?:problem|matter|issue|case|charges?|"
+            r"everything)[^.]{0,20}?(?:solved|settled|resolved|fixed|sorted|closed|dropped|"
+            r"disappear|go away|arranged|taken care of)",
+            rf"за (?:{MONEY_RU}),? (?:\w+ ){{0,4}}?[«\"]?(?:решить|решат|решим|уладить|уладят|"
+            r"закрыть|закроют|замять|замнут)\b(?![^.]{0,80}?штраф)",
+            r"(?:решить|решат|решим|решу|уладить|уладят|уладим|замять|замнут|закрыть|закроют)"
+            r"[»\"]? (?:\w+ )?(?:вопрос|проблем\w*|дело|по-хорошему)" + _SUM_AHEAD_RU,
+            r"(?:вопрос|проблем\w*|дело)\w* (?:\w+ ){0,4}?[«\"]?(?:решить|уладить|закрыть|замять)"
+            + _SUM_AHEAD_RU,
+        )
+    ),
+    re.IGNORECASE,
+)
+_DEAL_WORDS = frozenset(
+    "could can would will problem matter issue case charge charges accusation accusations "
+    "everything for за решить решат решим решу уладить уладят уладим замять замнут закрыть "
+    "закроют".split()
+)
+_DEAL_STEMS = ("solv", "settl", "resolv", "fix", "sort", "вопрос", "проблем", "дел")
+# Who asks or what is asked about: law enforcement, a criminal case, a hint or an offer, a
+# payment set as a condition (not a council's or a ministry's budget).
+_OFFICIAL_OR_OFFER = re.compile(
+    r"\b(?:officers?|police\w*|policem[ae]n|investigators?|prosecutors?|judges?|guards?|"
+    r"detectives?|inspectors?|interrogators?|criminal|charges|hint\w*|offer\w*|suggest\w*|"
+    r"if (?:\w+ ){0,3}?(?:paid|pays|pay|brings?|brought|hands? over|gives?))\b"
+    r"|(?<![\w-])(?:следовател|оперативник|оперуполномоченн|полицейск|полици|прокурор|судь|"
+    r"надзирател|охранник|уголовн|обвинени|намекн|намека|предлож|если (?:\w+ ){0,3}?"
+    r"(?:привез|привёз|заплат|отда|передаст|принес|принёс))",
+    re.IGNORECASE,
+)
+
+
+def _could_start_deal(word: str) -> bool:
+    return word in _DEAL_WORDS or word.startswith(_DEAL_STEMS)
+
+
+def find_sums_to_solve_the_problem(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, "extortion") for a sum offered to make a case or a problem go away."""
+    for match in anchors.anchored(_SOLVED_FOR_A_SUM, text, _could_start_deal):
+        if _OFFICIAL_OR_OFFER.search(_sentence(text, match.start(), match.end())):
+            yield match.start(), match.end(), "extortion"
 
 
 def _word_at(text: str, start: int) -> str:

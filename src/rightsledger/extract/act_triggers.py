@@ -43,6 +43,19 @@ MONEY_RU = (
 # Russian verbs in -ся/-сь are often other verbs (пытался "tried"), so endings are explicit.
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "killing": (
+        # graves and remains reported found are killings the text does not name
+        r"(?:clandestine|unmarked|secret|shallow|hidden|makeshift|nameless|common) graves?",
+        r"(?:human|mortal) remains",
+        r"remains of (?:at least )?(?:[\w-]+ ){0,3}?(?:men|women|people|persons|victims|children|"
+        r"boys|girls|man|woman|civilians|detainees|individuals|students|migrants|bodies|sons?|"
+        r"daughters?|husbands?|wives|wife|brothers?|sisters?|fathers?|mothers?|relatives|"
+        r"loved ones)\b",
+        r"(?:нашли|обнаружили|найдены|обнаружены|опознаны|опознали|эксгумировали|извлекли)\w* "
+        r"(?:\w+ ){0,2}?останк\w*",
+        r"останк\w* (?:\w+ ){0,3}?(?:человек|людей|мужчин\w*|женщин\w*|детей|жертв|погибш\w*|"
+        r"пропавш\w*)",
+        r"человеческ\w* останк\w*",
+        r"(?:тайн|безымянн|неопознанн|нелегальн|стихийн|скрыт)\w* (?:захоронени|могил)\w*",
         r"body bags?",
         r"(?:повесил(?:ся|ась)|покончил\w* с собой|совершил\w* самоубийство|hanged (?:himself|"
         r"herself)|took (?:his|her) own life|committed suicide) (?:\w+ ){0,2}?(?:в|in) "
@@ -119,6 +132,11 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"тела\b",
     ),
     "torture": (
+        # beating on the soles of the feet (falanga) is a torture method, not a beating alone
+        r"(?:бил|избива|избил|удар|колотил|хлестал)\w* (?:\w+ ){0,3}?по (?:пяткам|ступням|"
+        r"подошвам)",
+        r"(?:beat|beaten|beating|hit|struck|whipped|caned|flogged)\w* (?:\w+ ){0,4}?"
+        r"(?:on |across )?(?:the |his |her |their |my |our )?soles\b",
         r"burns (?:on|to|all over) (?:his|her|their|my) (?:arms|hands|body|back|chest|legs|face|"
         r"feet|neck)",
         r"swallow['’\"]? (?:stress )?position",
@@ -356,8 +374,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?:placed|put|remanded|kept) (?:in|into) (?:police )?custody",
         r"remand\w*",
         r"(?:сизо|ивс|спецпри[её]мник\w*)\b",
-        r"(?:was|were|been|being) (?:\w+ly )?(?:held|kept|locked up)\b",
+        r"(?:was|were|been|being) (?:\w+ly )?(?:held|kept|locked up)\b(?! in the dark)",
         r"held (?:for|in|at|on)\b",
+        r"held (?:him|her|them|me|us) (?:for|in|at|incommunicado|without)\b",
         r"(?:took|taken|brought|driven|drove|escorted|transferred|transported|hauled|carted|"
         r"marched)(?: off| away)? (?:(?:him|her|them|me|us) )?to (?:a |the )?"
         r"(?:[\w-]+ ){0,2}?" + _CUSTODY_EN,
@@ -385,6 +404,32 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"содержал(?:и|ись|ся|ась)? (?:в|под)\b",
     ),
     "enforced_disappearance": (
+        # relatives not told where someone is, or not told anything, while they search
+        r"kept in the dark (?:about|as to|over|on) (?:where|his|her|their)\b",
+        r"no (?:answer|response|reply) (?:from (?:anyone|anybody|any (?:authority|official|"
+        r"agency|office|institution))|about (?:his|her|their|the) (?:whereabouts|fate|location))",
+        r"(?:nobody|no one|no-one) (?:has |had |ever |would |will |could )?(?:told|informed|"
+        r"notified|tell|inform)\w* (?:\w+ ){0,3}?(?:where (?:\w+ )?(?:he|she|they|I|we|you|his|"
+        r"her|their|my|our|the (?:\w+ )?(?:detainees?|men|women|boys?|girls?|prisoners?))|of "
+        r"(?:his|her|their) whereabouts)\b",
+        r"(?:family|relatives|parents|wife|husband|mother|father|lawyer)s? (?:was|were|had been|"
+        r"has been|have been) (?:never |not )(?:told|informed|notified)(?=[.;]| (?:of|about) "
+        r"(?:his|her|their) (?:arrest|detention|whereabouts|location)| where)",
+        r"(?:called|calling|rang|ringing|phoned|phoning|visited|visiting|toured|touring|checked|"
+        r"checking|searched|searching|went (?:round|around|to)|going (?:round|around|to)) "
+        r"(?:\w+ ){0,4}?(?:hospitals?,? (?:and|or) (?:\w+ )?)?morgues?\b",
+        r"(?:никто|ничего) (?:\w+ ){0,2}?не (?:сказал|сообщил|говорил|объяснил|ответил|сообщали|"
+        r"говорили)\w*(?: \w+){0,2}?,? (?:где|куда) (?:\w+ )?(?:он|она|они|его|её|ее|их|меня|нас|"
+        r"я|мы|находит\w*|содерж\w*|держ\w*)\b",
+        # «родителям никто ничего не сообщил,»; «жене не сообщили о его задержании»
+        r"(?:родным|родственникам|родителям|семье|жене|мужу|матери|отцу|близким|адвокату) "
+        r"(?:никто )?ничего не (?:сообщил|сказал|сообщали|говорили|сообщает|сообщают)\w*"
+        r"(?=[,.;—])",
+        r"(?:родным|родственникам|родителям|семье|жене|мужу|матери|отцу|близким|адвокату) "
+        r"(?:\w+ ){0,2}?не (?:сообщил|сказал|сообщали|говорили|сообщает|сообщают)\w*"
+        r"(?= о (?:его |её |ее |их )?(?:задержании|аресте|местонахождении|судьбе)| где| куда)",
+        r"(?:обзванива|обзвонил|объезди|объезжа|объех|обош|обходи|искал|ища|проверя|проверил|"
+        r"ездил|ездит)\w* (?:\w+ ){0,4}?морг\w*",
         r"(?:looking|searching) for (?:him|her|them|my \w+|our \w+) (?:for|since|ever since)\b",
         r"(?:ищ|разыскива)\w* (?:его|её|ее|их|\w+) (?:уже|до сих пор|с тех пор)\b",
         r"где (?:он|она|они)(?: сейчас)?,? (?:\w+ )?(?:никто |нам )?не (?:говор|сообща|знает|знают|"
@@ -428,7 +473,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"unclear|undisclosed|not known)",
         r"(?:not|never) (?:officially )?acknowledged (?:holding|detaining|his|her|their)",
         r"не сообща\w*,? в как\w+ (?:учреждении|изоляторе|отделе|сизо|колонии|месте)",
-        r"(?:отказыва\w* (?:сообщ|говор|сказ)\w*|не сообща\w*|не говор\w*),? где (?:он|она|они|"
+        r"(?:отказыва\w* (?:сообщ|говор|сказ)\w*|не сообща\w*|не говор\w*|не отвеча\w*|"
+        r"не объясня\w*),? где (?:он|она|они|"
         r"его|её|ее|их|находится|находятся|содерж)\w*",
         r"(?:been )?missing since",
         r"(?:его|её|ее|их) (?:больше |с тех пор |уже )?никто не видел",
@@ -476,6 +522,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"пропавш(?:их|ие|ий|его|ему|им|ими)\b",
         r"disappear(?:ed|ance|ances)\b",
         r"(?:went|remain|remains|still|are|were|is|was|reported|gone) missing",
+        r"(?:people|persons|men|women|children|civilians|residents|activists|individuals|youths) "
+        r"missing\b(?! (?:out|school|classes|lessons|work|meals|the|a|an|their|his|her)\b)",
         r"missing (?:men|women|people|persons?|man|woman|relatives?|sons?|brothers?|husbands?|"
         r"children|detainees?)\b",
         r"whereabouts(?:\s+\S+){0,4}?\s+unknown",
@@ -491,6 +539,13 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     "abduction": (
         r"forced (?:him|her|them|me|us) (?:inside|into)\b",
+        # put into a car by men in plain clothes or masks: the men are named after the verb
+        r"(?:посадил|усадил|затолкал|запихнул|затащил|втолкнул|заволок)\w* (?:\w+ ){0,2}?в "
+        r"(?:\w+ )?(?:машин|автомобил|микроавтобус|фургон|минивэн|газел|джип|внедорожник)\w*"
+        r"(?=[^.]{0,60}?(?:в гражданском|в штатском|в масках|в балаклавах|без формы|неизвестн|"
+        r"вооруж))",
+        r"(?:гражданском|штатском|масках|балаклавах) (?:\w+ ){0,2}?(?:увезли|забрали|схватили|"
+        r"затолкали|посадили|усадили|запихнули|втолкнули|вывели)",
         r"ув(?:ели|[её]л|ела|одили|одят) (?:его|её|ее|их|меня|нас|мужа|сына|брата|отца|мужей|"
         r"сыновей|братьев)\b",
         r"(?:taken|seized|abducted|led away|forced|kidnapped) (?:\w+ )?at gunpoint",
@@ -528,7 +583,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"took (?:\w+ ){1,3}?away\b",
         r"(?:bundled|forced|pushed|dragged|thrown|shoved|threw)(?: (?:him|her|them|me|us))? into "
         r"(?:a |an |their |the )?"
-        r"(?:[\w-]+ )?(?:car|van|vehicle|minibus|minivan|jeep|truck|suv|bus|automobile)",
+        r"(?!police|prison|patrol)(?:[\w-]+ )?(?:car|van|vehicle|minibus|minivan|jeep|truck|suv|"
+        r"bus|automobile)",
         r"took (?:me|him|her|them|us)(?: and [\w ]{1,30}?)? (?:away|across|into a)",
         r"вывез(?:ли|ен|ена|ены)? (?:\w+ )?(?:в лес|в горы|в поле|за город|в неизвестн)",
         r"(?:схватили|затолкали|запихнули|затащили) (?:\w+ )?в (?:машину|автомобиль|микроавтобус)",
@@ -650,6 +706,50 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"сексуальн\w* (?:насили|домогательств|унижени)" + _W,
     ),
     "threats_intimidation": (
+        # a warning of what will be done, stated with a condition or after a colon
+        r"(?:предупредил|пригрозил|сказал|говорил|обещал|пообещал)\w*[:,]? (?:[^.:]{0,70}?[,—–-] )?"
+        r"(?:то )?(?:убьют|посадят|сожгут|арестуют|задержат|изнасилуют|заберут|похитят|уволят|"
+        r"выселят|отчислят|придут за)\b",
+        r"(?:warned|told|threatened|said)\w*[^.]{0,15}?\bif\b[^.]{0,60}?\b(?:they|he|she|we|you|"
+        r"(?:his|her|their|your|my) \w+)(?: would|'d| will|'ll) (?:pay(?=[.,;!]| for (?:it|this|"
+        r"that)\b| dearly)|suffer|regret|come for|come after|go after|arrest|jail|kill|hurt|harm|"
+        r"punish|"
+        r"deal with|evict|burn|take (?:away )?(?:you|him|her|them|me|us|(?:my|his|her|their|your|"
+        r"our) (?:children|kids|sons?|daughters?|brothers?|sisters?|wife|husband|father|mother|"
+        r"family|parents|house|home|land)))\b",
+        r"(?:you|he|she|they|your \w+|his \w+|her \w+|my \w+) (?:will|would|'ll) be (?:the )?next"
+        r"(?: one)?\b(?! (?:to|in|on|at|for|week|month|year|time)\b)",
+        # silencing: "they want us to stay quiet", «хотят заставить замолчать»
+        r"wants? (?:us|him|her|them|me|the family) to (?:stay|keep|be) (?:quiet|silent)",
+        r"(?:should|must|had better|better|to) keep (?:his|her|their|your|my|our) mouths? shut",
+        r"(?:to|trying to|tried to) silence (?:him|her|them|us|me|the family|critics|witnesses)\b",
+        r"(?:заставить|заставят|вынудить) (?:\w+ )?замолчать",
+        r"(?:хотят|хотели|требуют|требовали),? чтобы (?:мы|он|она|они|я) (?:\w+ )?молчал\w*",
+        # anonymous calls and messages, watching the family's home, visits "to talk"
+        r"(?:calls?|messages?|texts?) from (?:unknown|anonymous|unidentified|withheld|hidden|"
+        r"private) numbers?",
+        r"anonymous (?:phone )?(?:calls|messages|letters|notes)",
+        r"(?:звонил|звонят|звонки|писал|пишут|сообщени)\w* с (?:незнаком|неизвестн|скрыт|"
+        r"анонимн)\w* номер\w*",
+        r"анонимн\w* (?:звонк|письм|сообщени|угроз)\w*",
+        r"(?:parked|parking|waiting|watching|loitering|standing|sitting|patrolling|circling|"
+        r"stood|sat) (?:\w+ ){0,2}?(?:outside|near|in front of|opposite|around) (?:the |his |her "
+        r"|their |our |my )?(?:[\w']+ )?(?:home|house|flat|apartment|building|door|office)s?\b"
+        r"(?=[^.]{0,40}?\b(?:nights?|every|each|regularly|constantly|repeatedly|day and night))",
+        r"(?:дома|подъезда|квартиры|офиса) (?:\w+ ){0,3}?(?:дежур|карау)\w*",
+        r"(?:дежур|карау|следя|наблюда)\w* (?:\w+ ){0,3}?(?:у|возле|около|напротив) (?:его |её |ее "
+        r"|их |нашего |нашей |моего |моей )?(?:дома|подъезда|квартиры|офиса)\b",
+        r"(?:приход|приезжа|наведыва|навеща)\w* (?:\w+ ){0,3}?[«\"“]поговорить",
+        r"разговор (?:\w+ )?будет (?:коротк|друг|ин)\w*",
+        # being followed and watched: "following her to work", «следили за ним»
+        r"(?:followed|following|tailed|tailing|tracked|tracking|stalked|stalking) (?:him|her|them|"
+        r"me|us) (?:to|from|home|around|everywhere|wherever|on foot|by car)\b",
+        r"(?:photographing|filming|photographed|filmed) (?:her|his|their|my|our|the family's) "
+        r"(?:house|home|flat|apartment|car|children|door)\b",
+        r"за (?:ним|ней|ними|нами|мной|семь[её]й|домом|квартирой) (?:\w+ )?(?:следили|следят|"
+        r"следил[аи]?|наблюдали|наблюдают)\b",
+        r"(?:следили|следят|следил[аи]?|наблюдали|наблюдают) за (?:ним|ней|ними|нами|мной|"
+        r"семь[её]й|домом|квартирой)\b",
         r"иначе (?:будет хуже|пожалеете|пожалеешь|пеняйте на себя|вам конец|тебе конец|"
         r"будут проблемы)",
         r"or (?:face the consequences|you will regret it|it will be worse|"
@@ -784,7 +884,14 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"torched",
         rf"demolish{_W}",
         r"bulldoz" + _W,
-        r"set (?:on )?(?:fire|alight)",
+        r"set (?:on )?(?:fire|alight|ablaze)",
+        # livestock driven off or stolen in a raid is pillage
+        r"(?:drove|driven|driving|drive|stole|stolen|stealing|looted|plundered|rustled|seized) "
+        r"(?:off |away )?(?:[\w']+ ){0,2}?(?:livestock|cattle|sheep|goats|herds?|camels|flocks?)\b",
+        r"(?:угна|угон|увели|увод|отобра|забра|украл|похитил|разграби)\w* (?:\w+ ){0,2}?"
+        r"(?:скот(?:а|ом|у|ина|ины)?|овец|овц\w*|коров\w*|отар\w*|стад(?:о|а|ом|у)|табун\w*)\b",
+        rf"(?:set|setting|sets) (?:[\w']+ ){{0,3}}?(?:{_PROPERTY})(?: and (?:[\w-]+ ){{1,2}}?| )"
+        r"(?:alight|ablaze|on fire)\b",
         r"arson",
         r"destroyed (?:the |their |his |her )?(?:homes?|houses?|property|shops?)",
         r"сожгли",
