@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from rightsledger.extract.claims import ActorClaim
 from rightsledger.extract.lexicon import is_english_person_noun
@@ -19,6 +20,7 @@ from rightsledger.extract.ner import Entity
 from rightsledger.extract.role_cues import RELATIONS_EN
 from rightsledger.extract.roles import role_hint
 from rightsledger.extract.spans import SpanIndex
+from rightsledger.extract.subjects import is_finite_verb
 
 _EN_ORGS = (
     "Memorial Human Rights Centre|Memorial|Human Rights Watch|Amnesty International|"
@@ -46,9 +48,13 @@ _ORG_HEADS = (
     "Committee|Ministry|Office|Court|Police|Department|Battalion|Regiment|Brigade|Service|"
     "Network|Foundation|Centre|Center|Agency|Union|Council|Commission|Organisation|"
     "Organization|Directorate|Unit|Division|Prison|Parliament|Party|Institute|University|"
-    "Association|Watch|Group|Government|Administration|Guard|Assembly|Forces"
+    "Association|Watch|Group|Government|Administration|Guard|Assembly|Forces|Prosecution|"
+    "Archive|Archives|Collective"
 )
 _CAP = r"[A-Z][\w'’-]+"
+# Latin capitals and small letters with their accented forms ("Zeynep Kılıç", "Óscar").
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿı-ž"
 # "Temir News on Tuesday": a day or month after "on" is a date, not the body's remit.
 _WHEN = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
@@ -63,7 +69,7 @@ _EN_ORG_PHRASE = re.compile(
 # "Committee for the Prevention of Torture".
 _EN_ORG_HEAD_FIRST = re.compile(
     rf"(?<![\w-])(?:{_ORG_HEADS})\s+(?:of|for|on|against)\s+(?:the\s+)?(?!{_WHEN}){_CAP}"
-    rf"(?:\s+(?:of\s+|and\s+|for\s+)?{_CAP}){{0,3}}"
+    rf"(?:\s+(?:of\s+|and\s+|for\s+)?{_CAP}){{0,6}}"
 )
 _ORG_HEAD = re.compile(_ORG_HEADS)
 _ANAPHOR = re.compile(rf"(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:{_ORG_HEADS})")
@@ -96,19 +102,29 @@ _EN_GIVEN_NAME = re.compile(
     r"(?=\s*\((?:surname|last name|family name|name)[^()]{0,30}\)|,\s*(?:aged\s+)?\d{1,2},(?!\d))"
     # set off after a noun for a person: "a woman in our group, Aveen, lost…"
     r"|\b(?:man|woman|boy|girl|son|daughter|brother|sister|husband|wife|mother|father|cousin|"
-    r"friend|neighbou?r|witness|detainee|survivor|activist|teacher|student)(?:\s+[a-z]+){0,3},"
+    r"friend|neighbou?r|witness|detainee|survivor|activist|teacher|student|first\s+name|"
+    r"name)(?:\s+[a-z]+){0,3},"
     r"\s+(?P<appos>[A-Z][a-z]{2,}),"
 )
 # A surname alone as the possessor of a relative: "Aliyev's mother", "Petrenko's lawyer".
 _EN_POSSESSOR = re.compile(
     rf"(?<![\w-])(?P<name>{_SURNAME})(?=['’]s\s+(?:[a-z]+\s+)?(?:{RELATIONS_EN})\b)"
 )
-# A body named once and set off by what it is: "Viasna, the human rights centre, said".
+# A body heading its own document: "Colectivo Huellas del Puerto — press release, 14 August
+# 2024", "Zagros Rights Archive — testimony no. 112".
+_EN_ORG_HEADING = re.compile(
+    rf"^\s*(?P<name>[{_UP}][\w'’-]+(?:\s+(?:de|del|de\s+la|la|of|for|the|and|[{_UP}][\w'’-]+))"
+    rf"{{1,6}})\s+[—–-]\s+(?:press\s+release|testimony|statement|report|update|bulletin)\b"
+)
+# A body named once and set off by what it is: "Viasna, the human rights centre, said",
+# "The Red de Familiares de Presos Políticos, a network of prisoners' relatives,".
 _EN_ORG_APPOSITIVE = re.compile(
-    r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s+(?:the|an?)\s+"
+    rf"(?<![\w'’-])(?:[Tt]he\s+)?(?P<name>[{_UP}][\w'’-]+"
+    rf"(?:\s+(?:(?:de|del|la|do|da|dos)\s+)?[{_UP}][\w'’-]+)"
+    r"{0,5}),\s+(?:the|an?)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:centre|center|group|organi[sz]ation|network|movement|monitor|"
     r"ngo|charity|foundation|news\s+site|outlet|newspaper|agency|website|channel|party|union|"
-    r"association|initiative|project|coalition)\s*,"
+    r"association|initiative|project|coalition)(?:\s+(?:of|for)\s+[^,.;]{1,40})?\s*,"
 )
 _EN_SPEAKER = re.compile(
     r"(?<![\w-])(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+)(?=,?\s+(?:said|says|told|added|stated|"
@@ -126,9 +142,12 @@ _PERSON_NOUNS = (
     "academic|researcher|professor|scholar|economist|engineer|driver|volunteer|coordinator|"
     "detainee|prisoner|inmate|witness|survivor|resident|villager|refugee|conscript|"
     "mother|father|son|daughter|brother|sister|wife|husband|cousin|uncle|nephew|grandson|"
-    "neighbou?r|friend|colleague|man|woman|boy|girl|teenager|pensioner"
+    "neighbou?r|friend|colleague|man|woman|boy|girl|teenager|pensioner|"
+    "officer|policeman|policewoman|investigator|interrogator|guard|soldier"
 )
-_CUED_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?){1,2}"
+_CUED_NAME = (
+    rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?(?:\s+[{_UP}][{_LOW}'’]+(?:-[{_UP}][{_LOW}]+)?){{1,2}}"
+)
 _EN_PERSON_CUED = re.compile(
     rf"(?:\b(?:{_PERSON_NOUNS})\s+"
     rf"|\b(?:said|says|told|added|[Aa]ccording\s+to)\s+"
@@ -136,7 +155,11 @@ _EN_PERSON_CUED = re.compile(
     rf"|\b(?:detained|arrested|abducted|kidnapped|tortured|beat|killed|shot|executed|"
     rf"sentenced|convicted|jailed|imprisoned|deported|summoned|interrogated|fined)\s+"
     rf"|\b(?:body|bodies|fate|whereabouts|release|arrest|detention|killing|murder|death|"
-    rf"abduction|disappearance|trial|family|relatives|{RELATIONS_EN})\s+of\s+)"
+    rf"abduction|disappearance|trial|family|relatives|{RELATIONS_EN})\s+of\s+"
+    # set off after what the person is: "The student, Baran Aydemir, was…", "Its regional
+    # director, Leonora Bautista, urged…", "The person referred to, Amr Fathy Soliman,"
+    rf"|\b(?:{_PERSON_NOUNS}|person|director|head|chief|chair\w*|spokes\w+|officer|official|"
+    rf"ombudsman|commissioner|prosecutor|judge|referred\s+to|named)(?:\s+[a-z]+){{0,2}},\s+)"
     rf"(?P<name>{_CUED_NAME})(?![\w'’-])"
 )
 # Names of media and bodies that look like a given name and a surname after such cues.
@@ -172,6 +195,7 @@ def find_english_actors(text: str, acts: SpanIndex | None = None) -> Iterator[Ac
         (_EN_GIVEN_NAME, "person", "actor.en.given_name", 0.5, "appos"),
         (_EN_POSSESSOR, "person", "actor.en.possessor", 0.5, "name"),
         (_EN_ORG_APPOSITIVE, "organization", "actor.en.org_appositive", 0.5, "name"),
+        (_EN_ORG_HEADING, "organization", "actor.en.org_heading", 0.6, "name"),
     )
     candidates: list[tuple[int, int, int, re.Match[str], str, str, float]] = []
     for order, (pattern, actor_type, rule, confidence, group) in enumerate(rules):
@@ -187,6 +211,7 @@ def find_english_actors(text: str, acts: SpanIndex | None = None) -> Iterator[Ac
                 continue
             if rule == "actor.en.cued" and (
                 not _may_be_person(match[group])
+                or re.fullmatch(_TITLES, words[0])  # "Major Oleg Sorokin": the titled rule
                 or any(word in _NOT_PERSON_LAST or word in _NOT_NAMES for word in words)
             ):
                 continue
@@ -195,9 +220,7 @@ def find_english_actors(text: str, acts: SpanIndex | None = None) -> Iterator[Ac
             if actor_type == "organization" and _ANAPHOR.fullmatch(match[0].strip()):
                 continue  # "The Ministry": a mention of a body named before, not a name
             if actor_type == "organization":
-                start = _name_start(text, start, end)
-                if text.endswith(("'s", "’s"), start, end):
-                    end -= 2  # "the Council of Europe's committee": the body without "'s"
+                start, end = _organisation_span(text, start, end)
             candidates.append((start, end, order, match, actor_type, rule, confidence))
     # Where candidates overlap the longer wins ("UN Working Group on …" over "UN"), then the
     # rule listed first.
@@ -228,7 +251,7 @@ def find_english_actors(text: str, acts: SpanIndex | None = None) -> Iterator[Ac
         )
     found.extend(_coordinated_names(text, found, taken, acts))
     found.extend(_repeated_surnames(text, found, taken, acts))
-    yield from sorted(found, key=lambda claim: claim.start)
+    yield from carry_victim(found)
 
 
 # A capitalised word, its possessive ending left out ("Vorontsov's commanders").
@@ -239,6 +262,17 @@ _LEADING_PEOPLE = re.compile(r"(?:[Tt]he\s+)?(?:([A-Z][a-z]+)\s+of\s+(?:the\s+)?
 
 
 _DOCUMENTS = frozenset("release statement report letter appeal transcript submission".split())
+
+
+def _organisation_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """An organisation's name within its match: on one line, after "The" or "Officers of
+    the", without a possessive "'s" ("the Council of Europe's committee")."""
+    if "\n" in text[start:end]:  # a heading's name ends with its line
+        end = text.index("\n", start)
+    start = _name_start(text, start, end)
+    if text.endswith(("'s", "’s"), start, end):
+        end -= 2
+    return start, end
 
 
 def _name_start(text: str, start: int, end: int) -> int:
@@ -311,7 +345,18 @@ def _repeated_surnames(
 ) -> Iterator[ActorClaim]:
     """A person named in full once is often named by surname alone later ("Karimov said")."""
     people = {c.name.split()[-1]: c.name for c in found if c.actor_type == "person"}
-    people = {surname: name for surname, name in people.items() if len(surname) > 2}
+    # and by the given name in a first-hand account ("My brother Merdan Orazov… While Merdan
+    # is locked up"), where the given name stands alone
+    people |= {
+        c.name.split()[0]: c.name
+        for c in found
+        if c.actor_type == "person" and len(c.name.split()) > 1 and c.name.split()[0] not in people
+    }
+    people = {
+        word: name
+        for word, name in people.items()
+        if len(word) > 2 and word not in _NOT_NAMES and not word.endswith(".")
+    }
     if not people:
         return
     for match in _CAPITALISED.finditer(text):
@@ -347,10 +392,91 @@ _RU_ORG_QUOTED = re.compile(
 )
 
 
+# Unions of states the tagger reads as places: «Евросоюз», «ООН».
+_RU_UNIONS = re.compile(
+    r"(?:Евросоюз\w*|Европейск\w+\s+союз\w*|ЕС|ООН|ОБСЕ|НАТО|ЕСПЧ|Совет\w*\s+Европы)",
+)
+# A document word the tagger may take for a person at the head of a release.
+_RU_DOCUMENT_WORDS = frozenset(
+    "пресс-релиз заявление сообщение доклад обращение информация справка".split()
+)
+# «Министерства по поощрению добродетели и предотвращению порока»: a body named by its remit,
+# lower-case words after «по» up to the verb or the punctuation that ends the name.
+_RU_BODY_BY_REMIT = re.compile(
+    r"(?<![\w-])(?:Министерств|Комитет|Служб|Управлени|Агентств|Департамент|Комисси|Миссия|"
+    r"Мисси)\w*(?:\s+ООН)?\s+по\s+[а-яё]+(?:\s+(?:и\s+)?[а-яёА-ЯЁ][а-яё-]*){0,5}"
+)
+# «Миссия ООН… (МООНСА)»: an abbreviation defined in brackets names the body wherever it recurs.
+_RU_ABBREVIATION_DEFINED = re.compile(r"\((?P<abbr>[А-ЯЁ]{3,8})\)")
+
+
+_RU_ANAPHORS = frozenset(
+    "миссия группа организация министерство комитет служба управление центр фонд сеть "
+    "движение инициатива союз ассоциация коалиция проект".split()
+)
+
+
+def _remit_bodies(text: str, taken: SpanIndex) -> list[Entity]:
+    bodies: list[Entity] = []
+    for match in _RU_BODY_BY_REMIT.finditer(text):
+        words = match[0].split()
+        # the name ends before a finite verb («…порока задержали»)
+        for index, word in enumerate(words[3:], start=3):
+            if is_finite_verb(word):
+                words = words[:index]
+                break
+        name = " ".join(words)
+        end = match.start() + len(name)
+        if not taken.overlaps(match.start(), end):
+            head, _, rest = name.partition(" ")
+            bodies.append(
+                Entity(match.start(), end, "ORG", name, lemma(head).capitalize() + " " + rest)
+            )
+    return bodies
+
+
+def _defined_abbreviations(text: str, taken: SpanIndex) -> list[Entity]:
+    found: list[Entity] = []
+    for abbreviation in {m["abbr"] for m in _RU_ABBREVIATION_DEFINED.finditer(text)}:
+        if abbreviation in _RU_NOT_ORGS:
+            continue
+        for match in re.finditer(rf"(?<![\w-]){abbreviation}(?![\w-])", text):
+            if not taken.overlaps(match.start(), match.end()):
+                found.append(Entity(match.start(), match.end(), "ORG", abbreviation, abbreviation))
+    return found
+
+
 def russian_actors(
     text: str, entities: Sequence[Entity], acts: SpanIndex | None = None
 ) -> Iterator[ActorClaim]:
+    claims = list(_russian_actors(text, entities, acts))
+    yield from carry_victim(claims)
+
+
+def _russian_actors(
+    text: str, entities: Sequence[Entity], acts: SpanIndex | None = None
+) -> Iterator[ActorClaim]:
+    entities = [
+        Entity(e.start, e.end, "ORG", e.text, e.normal)
+        if e.type == "LOC" and _RU_UNIONS.fullmatch(e.text)
+        else e
+        for e in entities
+        # a lone initial («гражданин Б.») and a document word are not names, nor a body's
+        # head word alone («по данным Миссии»: the body named before)
+        if not (
+            e.type == "PER"
+            and (re.fullmatch(r"[А-ЯЁ]\.", e.text) or e.text.lower() in _RU_DOCUMENT_WORDS)
+        )
+        and not (e.type == "ORG" and e.normal.lower() in _RU_ANAPHORS)
+    ]
     entities = _whole_bodies(text, entities)
+    named = SpanIndex((e.start, e.end) for e in entities if e.type in ("PER", "ORG"))
+    # a body the tagger cut inside its name («Миссии» + «ООН по содействию…») gives way
+    extra = _remit_bodies(text, SpanIndex())
+    extra_spans = SpanIndex((e.start, e.end) for e in extra)
+    entities = [e for e in entities if not extra_spans.overlaps(e.start, e.end)] + extra
+    named = SpanIndex((e.start, e.end) for e in entities if e.type in ("PER", "ORG"))
+    entities = sorted(entities + _defined_abbreviations(text, named), key=lambda e: e.start)
     tagged = SpanIndex((e.start, e.end) for e in entities if e.type in ("PER", "ORG"))
     for match in _RU_ORG_QUOTED.finditer(text):
         start, end = match.span(1)
@@ -400,34 +526,75 @@ _RU_BODY_OF_PLACE = re.compile(
 # «Управление Росгвардии по Ставропольскому краю», «МВД по Республике Татарстан»: the region
 # a body serves is part of its name.
 _RU_BODY_REGION = re.compile(
-    r"\s+по\s+(?:[А-ЯЁ][\w-]*\s+(?:кра[юя]|област\w+|[Рр]еспублик\w+|округу)|"
+    r"(?:\s+(?:России|РФ))?\s+по\s+(?:[А-ЯЁ][\w-]*\s+(?:кра[юя]|област\w+|[Рр]еспублик\w+|округу)|"
     r"[Рр]еспублик\w+\s+[А-ЯЁ][\w-]+|[А-ЯЁ][\w-]+)(?![\w-])"
 )
 
 
+def carry_victim(claims: list[ActorClaim]) -> list[ActorClaim]:
+    """A person the text has shown as a victim stays one in a later mention that says
+    nothing else of them («…учителя Олега Литвиненко, 47 лет» … «семье Литвиненко»)."""
+    victims: list[set[str]] = []
+    result: list[ActorClaim] = []
+    for claim in sorted(claims, key=lambda c: c.start):
+        if claim.actor_type == "person":
+            words = {w[:5].lower() for w in re.findall(r"\w{3,}", claim.name)}
+            if claim.role_hint == "victim":
+                victims.append(words)
+            # the same person (all its words in one victim's name), not a relative who
+            # shares the surname ("Karla Urbina" after "Félix Urbina Mairena")
+            elif claim.role_hint is None and words and any(words <= v for v in victims):
+                claim = replace(claim, role_hint="victim")  # noqa: PLW2901
+        result.append(claim)
+    return result
+
+
 def _whole_bodies(text: str, entities: Sequence[Entity]) -> list[Entity]:
-    """Organisations as whole names: the tagger's pieces of one body joined («Управление» +
-    «Росгвардии»), a body's region kept with it, and state bodies named with a region added."""
+    """Organisations and people as whole names: the tagger's pieces of one body or name joined
+    («Управление» + «Росгвардии», «Астамур» + «Барциц»), a body's region kept with it, and
+    state bodies named with a region added."""
     joined: list[Entity] = []
     for entity in sorted(entities, key=lambda e: e.start):
         last = joined[-1] if joined else None
         if (
             last is not None
-            and entity.type == last.type == "ORG"
+            and entity.type == last.type
+            and (
+                entity.type == "ORG"
+                # a given name and a surname the tagger cut apart: «Астамур» + «Барциц»
+                # (one word each, in the same case: not «адвокат Исмаилова Руслан Магомедов»)
+                or (
+                    entity.type == "PER"
+                    and " " not in last.text + entity.text
+                    and _oblique(last) == _oblique(entity)
+                )
+            )
             and not text[last.end : entity.start].strip()
             and "\n" not in text[last.end : entity.start]
         ):
             joined[-1] = Entity(
                 last.start,
                 entity.end,
-                "ORG",
+                entity.type,
                 text[last.start : entity.end],
-                last.normal + text[last.end : entity.start] + entity.text,
+                last.normal
+                + text[last.end : entity.start]
+                + (entity.normal if entity.type == "PER" else entity.text),
             )
             continue
         joined.append(entity)
     result: list[Entity] = []
     for piece in joined:
+        if piece.type == "ORG" and piece.text.count("«") > piece.text.count("»"):
+            closing = text.find("»", piece.end, piece.end + 3)
+            if closing >= 0:  # «Восточный кордон» cut before its closing mark
+                piece = Entity(  # noqa: PLW2901
+                    piece.start,
+                    closing + 1,
+                    "ORG",
+                    text[piece.start : closing + 1],
+                    piece.normal + text[piece.end : closing + 1],
+                )
         region = _RU_BODY_REGION.match(text, piece.end) if piece.type == "ORG" else None
         if region is not None:
             piece = Entity(  # noqa: PLW2901 - the piece with its region replaces it

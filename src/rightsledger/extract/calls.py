@@ -15,6 +15,7 @@ from rightsledger.extract.claims import CallClaim
 from rightsledger.extract.morph import analyzer
 from rightsledger.extract.quotes import account_author
 from rightsledger.extract.roles import STATE_BODY
+from rightsledger.extract.subjects import PRONOUNS, appositive_name, sentence_subject
 
 # "The Service calls…", "the Ministry urges…": a body named before by its full name. These
 # name only a body with the same word ("State Security Service of Georgia").
@@ -34,7 +35,7 @@ _DEMANDS = (
     (
         "investigation",
         r"investigat\w*|inquiry|probe|look into|review\w*|examine|criminal case|reopen\w*|"
-        r"identify|установить виновных|возобнов\w*|"
+        r"identify|установить виновных|возобнов\w*|preserv\w*|questioning|"
         r"расследова\w*|провер\w*|уголовн\w* дел\w*|возбуд\w*|экспертиз\w*|разобрат\w*|"
         r"разобраться",
     ),
@@ -51,7 +52,12 @@ _DEMANDS = (
         r"stop\w*|end\b|ending|halt\w*|cease\w*|refrain\w*|desist|not to \w+|"
         r"прекрат\w*|останов\w*|воздерж\w*|не [а-яё]+(?:ть|ти)(?:ся)?\b",
     ),
-    ("protection", r"protect\w*|safety|защит\w*|безопасност\w*"),
+    (
+        "protection",
+        r"protect\w*|safety|safe\s+(?:passage|corridor|exit)|humanitarian\s+corridors?|"
+        r"защит\w*|безопасност\w*|безопасн\w+\s+(?:проход\w*|коридор\w*|выход\w*)|"
+        r"гуманитарн\w+\s+коридор\w*",
+    ),
     ("reparation", r"compensat\w*|reparation\w*|компенсац\w*|возмещени\w*"),
     ("sanctions", r"sanction\w*|санкци\w*"),
     (
@@ -62,7 +68,10 @@ _DEMANDS = (
     (
         "information",
         r"disclose|whereabouts|fate|find\b|locate|tell\s+\w+\s+where|информаци\w*|"
-        r"местонахождени\w*|сообщить,?\s+где|"
+        r"местонахождени\w*|сообщить,?\s+(?:[\w-]+,?\s+){0,4}?где|узнать|"
+        # "ask the authorities about my brother", "tell the family where he is held"
+        r"ask\w*\s+(?:[\w'’-]+\s+){0,3}?about|inquire\w*|"
+        r"tell\s+(?:[\w'’-]+\s+){0,5}?where|"
         r"судьб\w*|найти|разыскать",
     ),
 )
@@ -83,6 +92,20 @@ _ADDRESSEE = re.compile(
 )
 _RU_WORDS = re.compile(r"[А-Яа-яЁё][\w-]*|«[^»]{1,40}»")
 _SENTENCE_END = re.compile(r"[.!?]\s")
+# A sentence ends after its mark and any closing quotation mark: 'warned: "…hole." We call…'
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”»’)]*\s")
+# "…and demands…", «…и требует…»: a second call joined to the first is a call of its own.
+_NEXT_CALL = re.compile(
+    r",?\s+(?:and|и)\s+(?=(?:also\s+|также\s+)?(?:call(?:s|ed)?\s+(?:on|upon|for)|"
+    r"urg(?:e|es|ed)|demand(?:s|ed)?|appeal(?:s|ed)?|ask(?:s|ed)?|призвал\w*|призыва\w*|"
+    r"потребовал\w*|требу\w+|прос(?:ит|ят|ил\w*)|попросил\w*)(?![\w-]))",
+    re.IGNORECASE,
+)
+_JOINED = re.compile(r"(?:^|\s)(?:and|и|а также)\s*$", re.IGNORECASE)
+_IT = re.compile(r"(?:^|\s)(?:It|it)\s+(?:also\s+|again\s+)?$")
+_LEADING_NAME = re.compile(
+    r"^(?:The\s+)?(?P<who>[A-ZА-ЯЁ][\w'’-]*(?:\s+(?:of|de|del|for|the|and|[A-ZА-ЯЁ][\w'’-]*))*)"
+)
 _AUTHOR = re.compile(
     r"(?P<who>(?:[A-ZА-ЯЁ«\"][\w'’«»\"-]*)(?:\s+(?:[A-ZА-ЯЁ«\"of][\w'’«»\"-]*))*)"
     r"(?:,[^,]{1,80},)?\s+(?:has\s+|have\s+|also\s+)?$"
@@ -144,7 +167,6 @@ _AUXILIARIES = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_START = re.compile(r"(?:^|[,;:—–]\s|\s[—–]\s)(?=[^,;:—–]*$)")
-_PRONOUNS = frozenset("i we я мы he she they он она они it оно".split())
 
 
 def _author(head: str, organisations: Sequence[tuple[int, str]], position: int) -> str | None:
@@ -155,10 +177,12 @@ def _author(head: str, organisations: Sequence[tuple[int, str]], position: int) 
     words = clause.split()
     # A long clause, or verbs joined by "and": the subject of the sentence makes the call.
     long_clause = len(words) > 7 or clause.endswith(" and")
-    sentence_subject = _sentence_subject(subject) if long_clause else None
+    subject_words = sentence_subject(subject) if long_clause else None
     by: str | None
-    if sentence_subject is not None:
-        by = sentence_subject
+    if subject_words is not None:
+        by = subject_words
+    elif re.fullmatch(r"«[^«»]{2,60}»", clause):
+        by = clause.strip("«»")  # «Далонь» призывает…: a body named in guillemets
     elif 0 < len(words) <= 7 and not clause.startswith(("«", '"', "“")):
         by = clause
     else:
@@ -166,7 +190,7 @@ def _author(head: str, organisations: Sequence[tuple[int, str]], position: int) 
         by = author_match["who"].strip() if author_match else None
     if by is not None and by.lower() in ("we", "мы") and organisations:
         return organisations[0][1]  # "We call on…" in a release: the body that issued it
-    if by is None or by.lower().strip('«»"') in _PRONOUNS or not any(c.isalpha() for c in by):
+    if by is None or by.lower().strip('«»"') in PRONOUNS or not any(c.isalpha() for c in by):
         return None  # a pronoun, or only a dash opening a line of testimony
     generic = by.split()[-1].lower().strip('«»"')
     if generic in _GENERIC_STATE_AUTHORS and len(by.split()) <= 2:
@@ -187,48 +211,6 @@ def _author(head: str, organisations: Sequence[tuple[int, str]], position: int) 
     return by
 
 
-# The verb that ends a sentence's subject: an English auxiliary or past form, a Russian
-# finite verb (told by the dictionary).
-_EN_VERB = re.compile(
-    r"(?:has|have|had|is|are|was|were|will|would|also|says|said|calls|urges|demands|asks|"
-    r"wants|insists|signed|sent|wrote|[a-z]+ed)$"
-)
-_APPOSITIVE = re.compile(r",[^,]{1,80},")
-
-
-# Words that open an adverbial, not a subject: "After visiting the colony the ombudsman…"
-_NOT_SUBJECT_START = frozenset(
-    "after before in on at during following despite when since as by for with while "
-    "после в во на при когда хотя".split()
-)
-
-
-def _sentence_subject(clause: str) -> str | None:
-    """The words before the first verb of a long clause ("The Public Defender of Georgia
-    has opened an inquiry and asked…", «Свыше 300 жителей края подписали обращение…»),
-    when they are few enough to be its subject."""
-    words = _APPOSITIVE.sub("", clause, count=1).split()
-    for index, word in enumerate(words[:9]):
-        bare = word.strip(',.;:«»"“”')
-        if index and (
-            _EN_VERB.fullmatch(bare) or (re.fullmatch(r"[а-яё]+", bare) and _is_finite_verb(bare))
-        ):
-            subject = " ".join(words[:index]).strip(",")
-            if (
-                subject.lower() in _PRONOUNS
-                or not subject[:1].isupper()
-                or words[0].lower() in _NOT_SUBJECT_START
-            ):
-                return None
-            return subject
-    return None
-
-
-def _is_finite_verb(word: str) -> bool:
-    parses = analyzer().parse(word)
-    return bool(parses) and parses[0].pos == "VERB" and parses[0].feats.get("VerbForm") == "Fin"
-
-
 # Who "we" are, where a text says so: "We, the undersigned organisations, are alarmed…"
 _WE_ARE = re.compile(r"\b(?:We|we|Мы|мы),\s+((?:the\s+)?[^,.;\n]{3,60}),")
 # A noun call names whom it addresses before it: «обращение к губернатору с требованием»,
@@ -247,7 +229,7 @@ _FIRST_PLURAL = re.compile(r"(?:^|\s)(?:[Ww]e|[Мм]ы)\s+\S*$")
 
 
 _FIRST_PERSON = re.compile(
-    r"(?:(?:^|\s)(?:I|я|Я)\s+\S*$|\b(?:прошу|требую|призываю|умоляю|обращаюсь)\b)"
+    r"(?:(?:^|\s)(?:I|я|Я)\s+\S*$|\b(?:[Пп]рошу|[Тт]ребую|[Пп]ризываю|[Уу]моляю|[Оо]бращаюсь)\b)"
 )
 
 
@@ -261,6 +243,39 @@ def _quoting(
     return None
 
 
+def _subject_of_sentence(
+    text: str, position: int, organisations: Sequence[tuple[int, str]]
+) -> str | None:
+    """Who is the subject of the sentence a coordinated call verb stands in ("Her lawyer,
+    Nilufar Karimova, said… and asked…"): a named appositive first, else the subject."""
+    window = text[max(0, position - 400) : position]
+    sentence = _SENTENCE_BREAK.split(window)[-1].lstrip()
+    named = appositive_name(sentence)
+    if named is not None:
+        return named
+    subject = sentence_subject(sentence)
+    return _author(subject + " ", organisations, position) if subject else None
+
+
+def _subject_of_previous_sentence(
+    text: str, sentence_start: int, organisations: Sequence[tuple[int, str]]
+) -> str | None:
+    """Whom "It calls on…" refers to: the subject of the sentence before ("The Ministry
+    stresses…. It calls on…" → the ministry named earlier)."""
+    window = text[max(0, sentence_start - 400) : sentence_start].rstrip()
+    sentences = _SENTENCE_BREAK.split(window)
+    previous = sentences[-2] if len(sentences) > 1 and not sentences[-1].strip() else None
+    previous = previous if previous is not None else sentences[-1]
+    previous = previous.lstrip()
+    subject = sentence_subject(previous)
+    if subject is None:
+        leading = _LEADING_NAME.match(previous)
+        subject = leading["who"] if leading else None
+    if subject is None or subject.lower() in PRONOUNS:
+        return None
+    return _author(subject + " ", organisations, sentence_start)
+
+
 def find_calls(
     text: str,
     organisations: Sequence[tuple[int, str]] = (),
@@ -271,10 +286,13 @@ def find_calls(
     quote_starts = [start for start, _, _ in quotes]
     author: str | None = None
     we_are: list[tuple[int, str]] | None = None
+    previous: tuple[int, str | None] | None = None  # the last call's end and author
     for match in _TRIGGER.finditer(text):
         tail = text[match.end() : match.end() + 200]
         stop = _SENTENCE_END.search(tail)
         tail = tail[: stop.start() + 1] if stop else tail
+        joined = _NEXT_CALL.search(tail)
+        tail = tail[: joined.start()] if joined else tail
         addressee = _addressee(match[0], tail)
         # The demand follows whom the call addresses: "urge the prosecutor's office to review"
         # asks for a review, not a prosecution.
@@ -283,8 +301,18 @@ def find_calls(
         if demand is None:
             continue
         head = text[max(0, match.start() - 150) : match.start()]
-        head = re.split(r"[.!?]\s", head)[-1]
+        head = _SENTENCE_BREAK.split(head)[-1]
         by = _author(head, organisations, match.start())
+        if _JOINED.search(head) and previous is not None and previous[0] >= match.start() - 150:
+            # «…призывает X… и требует…»: the second verb has the first one's author
+            joined_to = text[previous[0] : match.start()]
+            if not _SENTENCE_BREAK.search(joined_to):
+                by = previous[1]
+        # "…, said that… and asked": the clause before "and" is a verb's, not a subject
+        if _JOINED.search(head) and (by is None or not by[:1].isupper()):
+            by = _subject_of_sentence(text, match.start(), organisations)
+        if by is None and _IT.search(head):
+            by = _subject_of_previous_sentence(text, match.start() - len(head), organisations)
         # "We urge…, said X of Human Rights Watch": a speaker named after the call makes it.
         said_after = _SAID_AFTER.search(tail)
         if said_after and (by is None or _FIRST_PLURAL.search(head[-12:])):
@@ -302,7 +330,8 @@ def find_calls(
             # "I ask…", «прошу…» in someone's own account: that person asks.
             author = author if author is not None else (account_author(text) or "")
             by = author or None
-        end = match.end() + len(tail.rstrip(" ."))
+        end = match.end() + len(tail.rstrip(" .,"))
+        previous = (end, by)
         yield CallClaim(
             start=match.start(),
             end=end,

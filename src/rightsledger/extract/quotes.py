@@ -13,8 +13,10 @@ from collections.abc import Iterator
 
 from rightsledger.extract.claims import QuoteClaim
 from rightsledger.extract.lexicon import SPEECH_VERBS_EN, SPEECH_VERBS_RU
+from rightsledger.extract.morph import analyzer
 from rightsledger.extract.places import find_places
 from rightsledger.extract.spans import SpanIndex
+from rightsledger.extract.subjects import sentence_subject
 
 # Single marks ('…') open at the start of a word and close before a non-letter, so that the
 # apostrophes of "didn't" and "Soldiers' Mothers" are not taken for them.
@@ -31,7 +33,9 @@ _LEAD = rf"(?:(?:{_NAME}['’]s|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+){{1,3}}?
 # "…," his mother, Zarema Umarova, told reporters / "…," Aslan Dudayev, a former detainee, said
 _AFTER_EN = re.compile(
     rf"^\s*,?\s*(?:{_VERBS_EN}\s+(?:{_ROLE},\s+(?={_NAME}))?(?P<a>{_NAME}|{_ROLE})"
-    rf"|(?:{_ROLE},\s+(?={_NAME},)|{_LEAD})?(?P<b>{_NAME}|{_ROLE})(?:,\s+[^,\"“”«»]{{1,60}},)?,?\s+{_VERBS_EN})"
+    # an occupation in front of the name: "lawyer Zeynep Kılıç told reporters"
+    rf"|(?:{_ROLE},\s+(?={_NAME},)|{_LEAD}|[a-z-]{{3,}}\s+(?={_NAME}\s+{_VERBS_EN}))?"
+    rf"(?P<b>{_NAME}|{_ROLE})(?:,\s+[^,\"“”«»]{{1,60}},)?,?\s+{_VERBS_EN})"
 )
 # After a Russian speech verb the speaker may be described first: «— говорит мать одного из
 # пропавших Асият Гаджиева», «— рассказал один из отпущенных, Ильяс Хамхоев».
@@ -62,10 +66,53 @@ _SAID_IN_SENTENCE = re.compile(
 _AFTER_RU_NOUN = re.compile(
     rf"^\s*,?\s*[—–-]?\s*{_VERBS_RU}\s+(?P<who>[а-яё-]+(?:\s+[а-яё-]+){{0,3}})\s*[.,;]"
 )
+# ", she said", «— сказала она»: a pronoun speaker.
+_PRONOUN_AFTER = re.compile(
+    rf"^\s*,?\s*(?:(?:she|he)\s+(?:{_VERBS_EN})|(?:{_VERBS_EN})\s+(?:she|he)\b"
+    rf"|[—–-]?\s*(?:{_VERBS_RU})\s+(?:она|он)\b)"
+)
+# «по его словам, «…»», "she said: "…"": a pronoun speaker before the quotation.
+_PRONOUN_BEFORE = re.compile(
+    rf"(?:[Пп]о\s+(?:его|её|ее)\s+словам|\b(?:[Ss]he|[Hh]e)\s+(?:{_VERBS_EN}))"
+    r"(?:\s+that)?\s*[:,]?\s*$"
+)
+_NAMED_SPEECH = re.compile(
+    rf"(?P<name>{_NAME})(?:,[^,.\"“”«»]{{1,60}})?,?\s+(?:has\s+)?(?:{_VERBS_EN}|{_VERBS_RU})\b"
+)
+# A Russian plural speech verb with no subject of its own: an indefinite "they" («сказали
+# только: «…»», «звонили и говорили, что «…»»).
+_UNNAMED_THEY_RU = re.compile(
+    r"(?:(?P<prev>[\w-]+)\s+)?(?:сказали|говорили|ответили|заявили|пригрозили|пообещали|"
+    r"обещали|передали|предупредили|написали)(?:\s+(?:[а-яё]+\s+)?(?:только|прямо|нам|мне|ему|"
+    r"ей|им))?(?:,?\s+что)?\s*[:,]?\s*$"
+)
+# Written words, not speech: "a message reading "…"", «записка с надписью «…»».
+_LABEL_BEFORE = re.compile(
+    r"\b(?:caption(?:ed)?|message|note|text|sign|banner|placard|slogan|graffiti|inscription|"
+    r"letter)\s+(?:(?:reading|saying|that\s+read|which\s+read)\s*|[^.!?\"“”\n]{0,25}:\s*)$"
+    r"|\s(?:с|со)\s+(?:подписью|надписью|текстом|словами)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_SENTENCE_START = re.compile(r"(?<=[.!?])[\"”»]?\s+(?=[A-ZА-ЯЁ«\"“])|\n")
+# Verbs that introduce quoted words inside a sentence, besides the speech verbs: "calling
+# them", «назвав их», «подтвердила».
+_QUOTING_VERB = re.compile(
+    rf"\b(?:{_VERBS_EN}|{_VERBS_RU}|told|calling|describing|called\s+(?:it|them|him|her)|"
+    r"назвав|назвал\w*|охарактеризова\w*|подтвердил\w*|ответил\w*)\b"
+)
+_DOCUMENT_SUBJECT = re.compile(
+    r"\b(?:statement|report|release|document|letter|ruling|verdict|indictment|заявлени\w*|"
+    r"сообщени\w*|доклад\w*|документ\w*|письм\w*|приговор\w*)\b[^,]*$",
+    re.IGNORECASE,
+)
+_NOUN_SUBJECT_EN = re.compile(
+    rf"\b(?P<who>(?:[Aa]n?|[Tt]he)\s+(?:[a-z-]+\s+){{0,2}}?[a-z-]+)\s+(?:{_VERBS_EN}|told)\b"
+)
+_WORD_BEFORE_VERB_RU = re.compile(rf"(?P<who>[а-яё-]+)\s+(?:{_VERBS_RU})\b")
 # Capitalised words that open a sentence without naming anyone: pronouns and function words.
 _NOT_NAME_WORDS = frozenset(
     "i we he she they it as in on at after when then also this that these those "
-    "я мы он она они оно как об о по в на после когда также затем это этот эта".split()
+    "я мы он она они оно как об о по про в на после когда также затем это этот эта".split()
 )
 _NOT_SPEAKERS = frozenset(
     "он она они оно мы я вы ты мне нам им ему ей журналистам корреспонденту в во на по о об "
@@ -73,28 +120,127 @@ _NOT_SPEAKERS = frozenset(
 )
 
 
+def _nominative(name: str) -> bool:
+    """Whether a name can be the subject: a Russian word with no nominative reading
+    («Жене сказали, что…», «Супруге Иванова») names whom it was said to, not who said it."""
+    first = name.split(maxsplit=1)[0].lower()
+    if not re.fullmatch(r"[а-яё-]+", first):
+        return True
+    cases = {parse.feats.get("Case") for parse in analyzer().parse(first)}
+    return "Nom" in cases or "Dat" not in cases
+
+
+def _can_speak(name: str) -> bool:
+    return name.split(maxsplit=1)[0].lower() not in _NOT_NAME_WORDS and _nominative(name)
+
+
 def _speaker(text: str, start: int, end: int) -> str | None:
+    """The speaker of the quotation at ``start:end``; "" when the text says it has none (a
+    caption, a message, words said by an unnamed "they"), None when nothing is found. The
+    first cue that answers decides, nearest first."""
     after = text[end : end + 120]
+    before = text[max(0, start - 120) : start]
+    for find in (_named_after, _named_before, _unnamed, _pronoun):
+        speaker = find(text, start, before, after)
+        if speaker is not None:
+            return speaker
+    said = _SAID_IN_SENTENCE.search(text[max(0, start - 250) : start])
+    if said is not None and _can_speak(said["name"]):
+        return said["name"].strip()
+    return _subject_speaker(_SENTENCE_START.split(text[max(0, start - 250) : start])[-1])
+
+
+def _named_after(text: str, start: int, before: str, after: str) -> str | None:
+    """ "…," said X / «…», — рассказал X / "…," lawyer X told reporters."""
     for pattern in (_AFTER_EN, _AFTER_RU):
         match = pattern.match(after)
-        if match:
-            return (match["a"] or match["b"]).strip()
-    before = text[max(0, start - 120) : start]
+        if match and (match["a"] or _nominative(match["b"])):
+            return str(match["a"] or match["b"]).strip()
+    pronoun = _PRONOUN_AFTER.match(after)
+    if pronoun:
+        return _last_named_speaker(text, start, _is_masculine(pronoun[0])) or ""
+    return None
+
+
+def _named_before(text: str, start: int, before: str, after: str) -> str | None:
+    """X said: "…" / according to X, "…" / «…», — сказал брат пропавшего."""
+    if _LABEL_BEFORE.search(before):
+        return ""  # a caption, a message, a slogan: written words, nobody quoted
     match = (
         _BEFORE.search(before)
         or _BEFORE_APPOSITIVE.search(before)
         or _BY_WORDS_RU.search(before)
         or _VERB_THEN_NAME.search(before)
     )
-    if match and match["name"].split()[0].lower() not in _NOT_NAME_WORDS:
-        return match["name"].strip()
+    if (
+        match
+        and match["name"].split()[0].lower() not in _NOT_NAME_WORDS
+        and (match.re is _BY_WORDS_RU or _nominative(match["name"]))
+    ):
+        return str(match["name"]).strip()
+    return None
+
+
+def _unnamed(text: str, start: int, before: str, after: str) -> str | None:
+    """«Жене сказали, что «…»»: said by people the text does not name."""
+    unnamed = _UNNAMED_THEY_RU.search(before)
+    if unnamed and not (
+        unnamed["prev"] and unnamed["prev"][0].isupper() and _nominative(unnamed["prev"])
+    ):
+        return ""
     noun = _AFTER_RU_NOUN.match(after)
     if noun and noun["who"].split()[0] not in _NOT_SPEAKERS:
-        return noun["who"]
-    said = _SAID_IN_SENTENCE.search(text[max(0, start - 250) : start])
-    if said is None or said["name"].split()[0].lower() in _NOT_NAME_WORDS:
-        return None  # "I said that…" in an account: the account's author, found later
-    return said["name"].strip()
+        return str(noun["who"])
+    return None
+
+
+def _pronoun(text: str, start: int, before: str, after: str) -> str | None:
+    """«по его словам, «…»», "she said: "…"": the person named as speaking before."""
+    pronoun = _PRONOUN_BEFORE.search(before)
+    return _last_named_speaker(text, start, _is_masculine(pronoun[0])) if pronoun else None
+
+
+def _subject_speaker(sentence: str) -> str | None:
+    """The subject of a speech verb in the quotation's sentence: the sentence's own subject
+    ("The governor dismissed the reports, calling them "…"") or a common noun right before
+    the verb ("On the second day an officer told my mother that the "…"", «следователь
+    сказал матери, что «…»»)."""
+    if not _QUOTING_VERB.search(sentence) or re.search(r"[\"“”«»]", sentence):
+        return None
+    subject = sentence_subject(sentence)
+    if subject is not None and _DOCUMENT_SUBJECT.search(subject):
+        return None  # "The ministry's statement said…": a document, not a speaker
+    if subject is not None and _can_speak(subject) and _QUOTING_VERB.search(sentence, len(subject)):
+        return subject
+    english = _NOUN_SUBJECT_EN.search(sentence)
+    if english:
+        return english["who"]
+    for russian in _WORD_BEFORE_VERB_RU.finditer(sentence):
+        word = russian["who"]
+        parses = analyzer().parse(word)
+        if parses and parses[0].pos == "NOUN" and parses[0].feats.get("Case") == "Nom":
+            return word
+    return None
+
+
+def _is_masculine(pronoun_cue: str) -> bool:
+    return bool(re.search(r"\b(?:he|He|он|его)\b", pronoun_cue))
+
+
+def _last_named_speaker(text: str, start: int, masculine: bool = False) -> str | None:
+    """Whom "she said" / «по его словам» refers to: the last name before the quotation that is
+    the subject of a speech verb ("His mother, Rosario Dela Cruz, said that…"). After "he" a
+    name with a feminine ending (Olga Sokolova, Тамара Жук) is passed over."""
+    window = text[max(0, start - 600) : start]
+    names = [
+        match["name"]
+        for match in _NAMED_SPEECH.finditer(window)
+        if _can_speak(match["name"]) and not (masculine and _FEMININE.search(match["name"]))
+    ]
+    return names[-1].strip() if names else None
+
+
+_FEMININE = re.compile(r"(?:a|а|я)\s*$")  # the surname's ending
 
 
 # A document that opens as someone's first-hand account ("Testimony of witness B-7",
@@ -140,7 +286,20 @@ def account_author(text: str) -> str | None:
     russian = _FROM_ACCOUNT_RU.match(text[:200])
     if russian:
         return _last_person_name(russian["clause"])
-    return None
+    signed = _SIGNED_POST.match(text[:200])
+    # only a first-hand account: a body's name over its release is not someone speaking
+    return signed["name"] if signed and _FIRST_PERSON.search(text[:3000]) else None
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Яя]|[Мм]о[йяеё]\w*)\b")
+
+
+# A post or letter headed by its author's name and a date: "Aynabat Orazova\n2 September
+# 2023", «Мадина Барциц · 22 августа 2023 года».
+_SIGNED_POST = re.compile(
+    r"^\s*(?P<name>[A-ZА-ЯЁ][\w'’-]+(?:\s+[A-ZА-ЯЁ][\w'’-]+){1,2})\s*(?:\n|[·•|]|[—–]\s)"
+    r"[^\n]{0,40}\b(?:19|20)\d\d\b"
+)
 
 
 def find_quotes(text: str) -> Iterator[QuoteClaim]:
@@ -150,7 +309,9 @@ def find_quotes(text: str) -> Iterator[QuoteClaim]:
         if len(body.split()) < 4:
             continue
         speaker = _speaker(text, match.start(), match.end())
-        if speaker is None:
+        if speaker == "":
+            speaker = None
+        elif speaker is None:
             author = author if author is not None else (account_author(text) or "")
             speaker = author or None
         yield QuoteClaim(

@@ -157,6 +157,39 @@ _PERSECUTED = re.compile(
     r"custody|detention cent(?:re|er)|под страж\w+|сизо|изолятор\w*)\b",
     re.IGNORECASE,
 )
+# Those who carry out the state's force, and a verdict against them: "police officer X was
+# sentenced", «оперуполномоченный X приговорён».
+_ENFORCER_BEFORE = re.compile(
+    r"\b(?:police\s+officer|officer|policeman|policewoman|guard|warder|investigator|"
+    r"interrogator|soldier|оперуполномоченн\w*|полицейск\w*|следовател\w*|"
+    r"сотрудник\w*\s+(?:полиции|ОВД|МВД|ФСБ|колонии)|надзирател\w*|конвоир\w*|"
+    r"участков\w*|военнослужащ\w*)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+_CONVICTED = re.compile(
+    r"\b(?:sentenced|convicted|found\s+guilty|приговор\w*|осужд\w*|осуждён|"
+    r"признан\w*\s+виновн\w*)",
+    re.IGNORECASE,
+)
+_PROPERTY = (
+    r"car|vehicle|house|home|flat|apartment|office|shop|business|cafe|автомобил\w*|машин\w*|"
+    r"дом\w*|квартир\w*|офис\w*|магазин\w*|кафе|редакци\w*"
+)
+_PROPERTY_OF = re.compile(
+    rf"\b(?:{_PROPERTY})\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE
+)
+_PROPERTY_AFTER = re.compile(rf"^['’]s?\s+(?:[\w-]+\s+)?(?:{_PROPERTY})\b", re.IGNORECASE)
+_DESTROYED = re.compile(
+    r"\b(?:burn\w*|burnt|set\s+(?:on\s+fire|alight|ablaze)|torched|smashed|vandali[sz]ed|"
+    r"destroyed|demolished|bulldozed|сгорел\w*|сожгли|сожжен\w*|сожжён\w*|поджог\w*|"
+    r"подожгли|подожж\w*|разбили|разгромил\w*|снесли|уничтожил\w*)",
+    re.IGNORECASE,
+)
+_WITNESS = re.compile(r"\b(?:witness|narrator|свидетел\w*|рассказчи\w*)\b", re.IGNORECASE)
+_ACCOUNT_DOCUMENT = re.compile(
+    r"\b(?:testimony|interview|account|показани\w*|рассказ|интервью|свидетельств\w*)\b",
+    re.IGNORECASE,
+)
 _REPORTING = re.compile(
     rf"\b(?:{_SPEECH}|documented|calls?|called|urged?|urges|demanded|demands|appealed|"
     r"collected|published|report|press release|пресс-релиз\w*|призыва\w*|призвал\w*|"
@@ -201,7 +234,12 @@ STATE_BODY = re.compile(
     r"\bkgb\b|\bsbu\b|\bgknb\b|\bкгб\b|\bсбу\b|\bгкнб\b|\bск\b|"
     r"министерств|мвд|фсб|прокуратур|следственн|полици|\bсуд(?:а|у|е|ом|ы|ов|ам|ами|ах)?\b|"
     r"правительств|администраци|инспекци|\bовд\b(?!-)|умвд|гувд|антитеррористическ|"
-    r"росгвард|уфсин|фсин|госдум|кремл|омон|public defender|центр\w* «э»",
+    r"росгвард|уфсин|фсин|госдум|кремл|омон|public defender|центр\w* «э»|"
+    # a national human-rights commission; security services named by abbreviation (МГБ,
+    # СГБ, ГУБОПиК, MGB)
+    r"attorney general|commission on human rights|human rights commission|"
+    r"комисси\w* по правам человека|"
+    r"(?-i:\b[А-ЯЁ]{0,3}ГБ\b|\b[A-Z]{0,3}GB\b|УБОП|GUBOP)",
     re.IGNORECASE,
 )
 _FIGHTERS_OF = re.compile(
@@ -216,7 +254,9 @@ _ASSEMBLY_OF_STATES = re.compile(
 )
 _OFFICERS_OF = re.compile(
     r"(?:officers?|agents?|guards|men|employees|servicemen|staff|members|сотрудник\w*|"
-    r"бойц\w*|силовик\w*|военнослужащ\w*)\s+(?:of\s+|from\s+)?(?:the\s+)?"
+    r"бойц\w*|силовик\w*|военнослужащ\w*|"
+    # who showed its identity cards were its officers: «показали удостоверения МГБ»
+    r"удостоверени\w*|ID\s+cards?|badges?)\s+(?:of\s+|from\s+)?(?:the\s+)?"
     r"(?:[а-яё-]+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -248,7 +288,10 @@ _DOCUMENT_OF = re.compile(
 # 2022", "Mountain Rights Network — press release".
 _HEADING_AFTER = re.compile(
     r"^\s*(?:,|—|–|-|:)\s*[^\n]{0,60}\d{4}\s*\n|^\s*(?:—|–|-)\s*[^\n]{0,40}"
-    r"(?:statement|release|report|заявление|сообщение)",
+    r"(?:statement|release|report|testimony|update|заявление|сообщение)"
+    # the name alone on its line, a date or a document's title on the next
+    r"|^[»\"”)]?[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*\n[^\n]{0,80}(?:\d{4}|press release|"
+    r"пресс-релиз|update|обновлённая информация|доклад|report)",
     re.IGNORECASE,
 )
 
@@ -299,7 +342,8 @@ def role_hint(
     # A speech verb before the name does not make it the speaker when the name is the
     # subject of a clause of its own, or (in Russian) not in the nominative.
     subject_of_own_clause = (not russian and bool(_CLAUSE_SUBJECT_EN.match(after[:80]))) or (
-        russian and bool(oblique)
+        # «знакомый сказал, что Астамур в изоляторе»: the name opens what was said
+        russian and (bool(oblique) or bool(_THAT_BEFORE_RU.search(before[-12:])))
     )
 
     def speech_before(window: int) -> bool:
@@ -310,6 +354,8 @@ def role_hint(
 
     # The first test that holds decides, in this order (tried lazily: most mentions stop early).
     tests: tuple[tuple[str, Callable[[], object]], ...] = (
+        # a post or letter headed by its author's name and a date
+        ("source", lambda: not before.strip() and _signs_document(text, start, end)),
         (
             "perpetrator",
             lambda: agent_of_act(
@@ -323,6 +369,11 @@ def role_hint(
                 office_before=bool(_TITLE_BEFORE.search(before[-90:])),
             ),
         ),
+        # an officer convicted or sentenced is the one who did the act
+        (
+            "perpetrator",
+            lambda: _ENFORCER_BEFORE.search(before[-60:]) and _CONVICTED.search(text, first, last),
+        ),
         ("official", lambda: _TITLE_BEFORE.search(before[-90:]) or _TITLE_AFTER.match(after[:40])),
         ("victim", lambda: _tied_to_speaker(before, after, oblique)),
         # The speaker of a verb right beside the name, even with an age ("X, 22, said").
@@ -332,8 +383,22 @@ def role_hint(
         ("source", lambda: speech_before(90)),
         ("perpetrator", lambda: _AGENCY.search(before[-25:]) or _AGENCY.match(after[:20])),
         ("victim", lambda: acts is not None and acts.overlaps(first, last)),
+        # whose car, house or office was burned or smashed
+        (
+            "victim",
+            lambda: (
+                (_PROPERTY_OF.search(before[-60:]) or _PROPERTY_AFTER.match(after[:30]))
+                and _DESTROYED.search(text, first, last)
+            ),
+        ),
         # prosecuted, charged or sentenced: in these reports the person it is done to
         ("victim", lambda: _PERSECUTED.search(text, first, last)),
+        # the witness whose testimony the document is ("The witness… asked that only his first
+        # name, Kaveh, be used")
+        (
+            "source",
+            lambda: _WITNESS.search(text, first, start) and _ACCOUNT_DOCUMENT.search(text[:200]),
+        ),
     )
     return next((role for role, holds in tests if holds()), None)
 
@@ -376,6 +441,7 @@ def _organisation_role(
         ("perpetrator", lambda: acted and not NOT_AGENT_BY.search(before[-40:])),
         # "The FSB detained three men", «КГБ Беларуси задержал журналиста»
         ("perpetrator", lambda: subject_of_act),
+        ("perpetrator", lambda: _insignia_or_facility(before, after)),
         # otherwise a state body speaks, decides or is addressed ("examined by the inspection")
         ("official", lambda: state),
         # a body that is not the state acts through its fighters ("Wagner Group fighters
@@ -383,7 +449,12 @@ def _organisation_role(
         ("perpetrator", lambda: in_act_sentence and _forces_of(before, after)),
         (
             "source",
-            lambda: _DOCUMENT_OF.search(before) or _heads_document(before, after, text, start),
+            lambda: (
+                _DOCUMENT_OF.search(before)
+                or _heads_document(
+                    before, text[start + len(name) : start + len(name) + 120], text, start
+                )
+            ),
         ),
         # a body that is not the state, called upon: no role of its own
         (None, lambda: _CALL_VERB.search(before[-40:])),
@@ -406,9 +477,45 @@ def _forces_of(before: str, after: str) -> bool:
     return bool(_OFFICERS_AFTER.match(after[:30]) or _FIGHTERS_OF.search(before[-60:]))
 
 
+# The attackers wore the body's insignia ("men in Rapid Support Forces uniforms", «на машине с
+# символикой «ЛНР»»), or the victim is held in its facility ("the Intelligence Ministry
+# detention centre", «в изоляторе СГБ»): the body is the one that acts.
+_INSIGNIA_AFTER = re.compile(
+    r"^[»\"”]?\s+(?:uniforms?|insignia|vests?|badges?|emblems?|patches|"
+    r"detention\s+(?:centre|center|facility)|prison|jail|cells?|basement)\b",
+    re.IGNORECASE,
+)
+_INSIGNIA_BEFORE = re.compile(
+    r"(?:символик\w*|форм[еуы]|шеврон\w*|нашивк\w*|эмблем\w*|изолятор\w*|подвал\w*|"
+    r"uniforms?\s+of|insignia\s+of|custody\s+of)\s+(?:the\s+)?[«\"“]?$",
+    re.IGNORECASE,
+)
+
+
+def _insignia_or_facility(before: str, after: str) -> bool:
+    return bool(_INSIGNIA_AFTER.match(after[:40]) or _INSIGNIA_BEFORE.search(before[-30:]))
+
+
 def _heads_document(before: str, after: str, text: str, start: int) -> bool:
     """A body named alone on the text's first line, with a date or a document word."""
-    return not before.strip() and _opens_document(text, start) and bool(_HEADING_AFTER.match(after))
+    # alone on the line, or in brackets after its full name: "Mission … (UNAMA)"
+    alone = not before.strip() or bool(_BRACKETED_AFTER_NAME.fullmatch(before))
+    return (
+        alone and _opens_document(text, start - len(before)) and bool(_HEADING_AFTER.match(after))
+    )
+
+
+_BRACKETED_AFTER_NAME = re.compile(r"\s*[^\n.!?()]{3,100}\(")
+
+
+# "Aynabat Orazova\n2 September 2023", «Мадина Барциц · 22 августа 2023 года»
+_SIGNATURE_AFTER = re.compile(r"[ \t]*(?:\n|[·•|]|[—–][ \t])[^\n]{0,40}\b(?:19|20)\d\d\b")
+_THAT_BEFORE_RU = re.compile(r"(?:^|\s)(?:что|чтобы)\s+$")
+
+
+def _signs_document(text: str, start: int, end: int) -> bool:
+    """A person named alone on the text's first line with a date after: its author."""
+    return _opens_document(text, start) and bool(_SIGNATURE_AFTER.match(text, end))
 
 
 def _opens_document(text: str, start: int) -> bool:
