@@ -230,6 +230,12 @@ _EN_PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|their|our|its|his|her|my
 _RU_PARTITIVE = re.compile(r"\s+из(?:\s+числа)?(?=\s)")
 
 
+# Nouns that English coordinates into one group of people by sex or age: "60 young men and
+# women", "23 women and girls", "ten women and children". The count keeps its first noun as
+# the subject; the span runs through the second.
+_PAIRED = frozenset("men women boys girls children kids".split())
+
+
 def _en_noun(text: str, position: int) -> tuple[int, str] | None:
     """End offset and text of the person noun after ``position``, across up to 3 modifiers.
 
@@ -250,6 +256,13 @@ def _en_noun(text: str, position: int) -> tuple[int, str] | None:
             found = (word.end(1), token)
             position = word.end(1)
             continue
+        # "men and women", "women and children": a second noun of the usual pairs joins the
+        # first, and the count covers both (other lists are separate counts).
+        if found is not None and lower in ("and", "&"):
+            pair = _WORD_AFTER.match(text, word.end(1))
+            if pair is not None and found[1].lower() in _PAIRED and pair[1].lower() in _PAIRED:
+                found = (pair.end(1), found[1])
+            break
         # "eleven current and former staff": before the noun, "and"/"or" join modifiers.
         joins = lower in ("and", "or") and found is None and position != start
         if not joins and (
@@ -411,6 +424,32 @@ def _is_label(text: str, match: re.Match[str]) -> bool:
     return bool(_LABEL_BEFORE.search(text[max(0, match.start() - 20) : match.start()]))
 
 
+_EN_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?|january|february|march|"
+    r"april|june|july|august|september|october|november|december"
+)
+_RU_MONTH = r"январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|август|августа|"
+_RU_MONTH += r"сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья]"
+# "14 August", «14 августа»: a figure before a month is the day of a date.
+_MONTH_AFTER = re.compile(rf"\s+(?:{_EN_MONTH}|{_RU_MONTH})(?![\w-])", re.IGNORECASE)
+# "August 14 my brother…": a figure after a month is its day unless the person noun follows
+# at once ("in August 14 people were detained").
+_MONTH_BEFORE = re.compile(rf"(?<![\w-])(?:{_EN_MONTH}|{_RU_MONTH})\s+$", re.IGNORECASE)
+
+
+def _is_day_of_month(text: str, match: re.Match[str], noun_start: int | None) -> bool:
+    """A bare figure of 1–31 beside a month name is a day of a date, never a count."""
+    figure = match["n1"] or ""
+    if match.start("n1") != match.start() or not figure.isdigit() or not 1 <= int(figure) <= 31:
+        return False
+    if _MONTH_AFTER.match(text, match.end()):
+        return True
+    if match["n2"] or not _MONTH_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
+        return False
+    following = _WORD_AFTER.match(text, match.end())
+    return following is None or following.start(1) != noun_start
+
+
 def _first_words(*tables: object) -> set[str]:
     words: set[str] = set()
     for table in tables:
@@ -448,6 +487,8 @@ def _find(text: str, pattern: re.Pattern[str], *, russian: bool) -> Iterator[Cou
             end, subject = en if en else (match.end(), None)
             unit = EN_UNITS.get((subject or "").lower(), "person")
         if subject is None and (not collective or _noun_follows(text, match.end())):
+            continue
+        if _is_day_of_month(text, match, end - len(subject) if subject else None):
             continue
         if figures.best is not None and figures.best > 10_000_000:
             continue

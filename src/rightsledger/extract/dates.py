@@ -251,6 +251,11 @@ def _en(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){pattern}(?![\w])")
 
 
+_AFTER_SEASON = (
+    "of|and|or|but|when|while|as|after|before|until|the|a|an|to|in|on|at|by|for|with|from|he|"
+    "she|they|we|i|it|his|her|their|our|there|that|this|these|those|was|were|had|has|have|is|"
+    "are|months|holidays|break|last|next|alone|too|again|already"
+)
 _EN_MOD1, _EN_MOD0 = _EN_MOD.format(n="mod1"), _EN_MOD.format(n="mod0")
 _RU_MOD1, _RU_MOD0 = _RU_MOD.format(n="mod1"), _RU_MOD.format(n="mod0")
 _RANGE_WORD_EN = r"(?:\s*[-–—]\s*|\s+(?:to|and|until|till|through|-)\s+)"
@@ -306,6 +311,8 @@ _RULES: tuple[tuple[str, re.Pattern[str], _Handler, bool], ...] = (
         "date.en.month_no_year",
         re.compile(
             rf"\b(?:in|In|since|Since|by|until|during|of|from|From|before|after|By|Until)\s+"
+            # "during the January unrest", "after the August war": a month naming an event.
+            r"(?:the\s+(?=[A-Z][a-z]+\s+[a-z]))?"
             rf"(?P<body>{_EN_MOD1}(?P<m1>{_EN_MONTH}))(?![\w])"
         ),
         _month_year,
@@ -352,6 +359,9 @@ _RULES: tuple[tuple[str, re.Pattern[str], _Handler, bool], ...] = (
             )
             + r"(?:the\s+)?(?P<season>spring|summer|autumn|fall)"
             + rf"(?:{_EN_RELATIVE_YEAR})?(?![\w])(?!,?\s+(?:of\s+)?[0-9])"
+            # "in the summer heat", "during the summer camp": a season before a noun describes
+            # it and names no time (a function word or "months" may follow a date).
+            + rf"(?!\s+(?!(?:{_AFTER_SEASON})\b)[a-z])"
         ),
         _season,
         False,
@@ -518,13 +528,56 @@ def _is_russian_month(word: str) -> bool:
 _YEAR_ANYWHERE = re.compile(rf"(?<![\w.-]){_YEAR}(?![\w.-]?[0-9])")
 
 
+# The date a document is written on, in its heading: "Press release | Aden, 21 October 2024",
+# «Генеральная прокуратура …, 27 сентября 2021 года».
+_HEADING_DATE = re.compile(
+    rf"(?<![\w-]){_DAY}{_ORD}\s+(?:{_EN_MONTH}|{_RU_MONTH}),?\s+(?P<y>{_YEAR})"
+    rf"|{_EN_MONTH}\s+{_DAY}{_ORD},?\s+(?P<y2>{_YEAR})",
+    re.IGNORECASE,
+)
+_HEADING_LENGTH = 300
+# A date counted from the time of writing: "since January" (up to now), or in a sentence about
+# what is still to come ("will be heard again on 2 December", «рассмотрит … будет»).
+_SINCE_BEFORE = re.compile(r"(?:\bsince|\bначиная\s+с)\s+$", re.IGNORECASE)
+_SINCE_AT = re.compile(r"since\s", re.IGNORECASE)  # rules that start at their preposition
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is\s+due\s+to|are\s+due\s+to|is\s+scheduled|are\s+scheduled|"
+    r"будет|будут|состоится|запланирован\w*)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n\s*\n")
+
+
+def _writing_year(text: str) -> int | None:
+    """The year of the document's own date, when its heading states one."""
+    heading = text[:_HEADING_LENGTH].split("\n\n", 1)[0]
+    match = _HEADING_DATE.search(heading)
+    return int(match["y"] or match["y2"]) if match else None
+
+
+def _from_time_of_writing(text: str, start: int) -> bool:
+    """Whether a date without its year is told from the time of writing: after "since", or in
+    a sentence in the future tense. Such a date takes the document's year, not the year of an
+    earlier event ("saw him in May 2009 … the matter will be heard again on 2 December")."""
+    if _SINCE_BEFORE.search(text[max(0, start - 16) : start]) or _SINCE_AT.match(text, start):
+        return True
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)]
+    sentence_start = ends[-1] if ends else max(0, start - 300)
+    following = _SENTENCE_END.search(text, start)
+    sentence_end = following.start() if following else len(text)
+    return bool(_FUTURE.search(text, sentence_start, sentence_end))
+
+
 def find_dates(text: str) -> Iterator[DateClaim]:
     stated = [(m.start(), int(m[0])) for m in _YEAR_ANYWHERE.finditer(text)]
     offsets = [start for start, _ in stated]
     inferred: list[bool] = []
+    writing_year = _writing_year(text)
 
     def context(position: int) -> int:
         inferred.append(True)
+        if writing_year is not None and _from_time_of_writing(text, position):
+            return writing_year
         before = bisect.bisect_left(offsets, position)
         if before:
             return stated[before - 1][1]

@@ -112,6 +112,9 @@ class Gazetteer:
     first_ru: frozenset[str]
     english_folded: dict[str, tuple[Place, ...]]
     russian_folded: dict[str, tuple[Place, ...]]
+    # English keys read only as a romanised Russian spelling one vowel away (Gondar): they
+    # count after a preposition of place, as a common word's town does.
+    vowel_variants_en: frozenset[str] = frozenset()
 
     def lookup_en(self, key: str) -> tuple[Place, ...]:
         return self.english.get(english_key(key), ())
@@ -147,6 +150,38 @@ def _romanisable(english: dict[str, list[Place]]) -> list[Place]:
     ]
 
 
+_VOWELS = frozenset("aeiouy")
+# Shorter romanisations are too often English words or names (Kandi, Panda, Praya).
+_VOWEL_VARIANT_MIN = 6
+
+
+def _one_vowel_apart(one: str, two: str) -> bool:
+    """Whether two keys differ in exactly one letter, a vowel for a vowel (Gondar, Gonder)."""
+    if len(one) != len(two) or one == two:
+        return False
+    differences = [(a, b) for a, b in zip(one, two, strict=True) if a != b]
+    return len(differences) == 1 and set(differences[0]) <= _VOWELS
+
+
+def _vowel_variants(english: dict[str, list[Place]]) -> list[tuple[str, Place]]:
+    """Large cities far away are also read by their Russian name romanised when it is the
+    English name with one vowel changed, as English reports spell it (Гондар gives Gondar
+    beside Gonder): another Latin spelling of the name, not a new name."""
+    places = {id(p): p for bucket in english.values() for p in bucket}.values()
+    found = []
+    for place in places:
+        if place.kind != "city" or place.population < _VARIANT_POPULATION:
+            continue
+        if place.country in _ROMANISED_COUNTRIES:
+            continue  # all their Russian spellings are read romanised already
+        keys = [english_key(name) for name in place.names_en]
+        for name_ru in place.names_ru:
+            key = english_key(romanised(name_ru))
+            if len(key) >= _VOWEL_VARIANT_MIN and any(_one_vowel_apart(key, k) for k in keys):
+                found.append((key, place))
+    return found
+
+
 # Variant spellings are read for places a reader of these reports meets: the countries where
 # romanisation varies, and large cities elsewhere.
 _VARIANT_COUNTRIES = _ROMANISED_COUNTRIES
@@ -172,6 +207,67 @@ def _folded(index: dict[str, list[Place]], fold: Callable[[str], str]) -> dict[s
 
 def _ranked(index: dict[str, list[Place]]) -> dict[str, tuple[Place, ...]]:
     return {k: tuple(sorted(v, key=lambda p: p.rank)) for k, v in index.items()}
+
+
+# Official names of countries that call themselves republics (or a federation), in the forms
+# statements and court papers use: «Генеральная прокуратура Кыргызской Республики», "the
+# Kyrgyz Republic". A mention is the country, as «Чеченской Республики» is Chechnya. Names
+# already given by CLDR or the derivation script (Республика Беларусь, Республика Корея,
+# Российская Федерация, Dominican Republic…) are not repeated.
+_OFFICIAL_NAMES: dict[str, tuple[str, ...]] = {
+    "AF": ("Исламская Республика Афганистан", "Islamic Republic of Afghanistan"),
+    "AM": ("Республика Армения", "Republic of Armenia"),
+    "AZ": ("Азербайджанская Республика", "Республика Азербайджан", "Republic of Azerbaijan"),
+    "BG": ("Республика Болгария", "Republic of Bulgaria"),
+    "CN": ("Китайская Народная Республика", "КНР", "People's Republic of China"),
+    "CZ": ("Чешская Республика", "Czech Republic"),
+    "DE": ("Федеративная Республика Германия", "Federal Republic of Germany"),
+    "EE": ("Эстонская Республика", "Republic of Estonia"),
+    "EG": ("Арабская Республика Египет", "Arab Republic of Egypt"),
+    "FR": ("Французская Республика", "French Republic"),
+    "GE": ("Республика Грузия",),
+    "IQ": ("Республика Ирак", "Republic of Iraq"),
+    "IR": ("Исламская Республика Иран", "Islamic Republic of Iran"),
+    "IT": ("Итальянская Республика", "Italian Republic"),
+    "KG": ("Кыргызская Республика", "Киргизская Республика", "Kyrgyz Republic"),
+    "KP": (
+        "Корейская Народно-Демократическая Республика",
+        "КНДР",
+        "Democratic People's Republic of Korea",
+    ),
+    "KZ": ("Республика Казахстан", "Republic of Kazakhstan"),
+    "LA": ("Лаосская Народно-Демократическая Республика", "Lao People's Democratic Republic"),
+    "LB": ("Ливанская Республика", "Lebanese Republic"),
+    "LT": ("Литовская Республика", "Republic of Lithuania"),
+    "LV": ("Латвийская Республика", "Republic of Latvia"),
+    "MD": ("Республика Молдова", "Республика Молдавия", "Republic of Moldova"),
+    "PL": ("Республика Польша", "Republic of Poland"),
+    "RS": ("Республика Сербия", "Republic of Serbia"),
+    "SK": ("Словацкая Республика", "Slovak Republic"),
+    "SY": ("Сирийская Арабская Республика", "Syrian Arab Republic"),
+    "TJ": ("Республика Таджикистан", "Republic of Tajikistan"),
+    "TR": ("Турецкая Республика", "Республика Турция", "Republic of Turkey", "Republic of Türkiye"),
+    "TZ": ("Объединённая Республика Танзания", "United Republic of Tanzania"),
+    "UZ": ("Республика Узбекистан", "Republic of Uzbekistan"),
+    "VN": ("Социалистическая Республика Вьетнам", "Socialist Republic of Viet Nam"),
+    "YE": ("Йеменская Республика", "Republic of Yemen"),
+}
+
+
+def _add_official_names(english: dict[str, list[Place]], russian: dict[str, list[Place]]) -> None:
+    from rightsledger.extract.morph import lemma_key
+
+    countries = {p.country: p for bucket in english.values() for p in bucket if p.kind == "country"}
+    for code, names in _OFFICIAL_NAMES.items():
+        country = countries.get(code)
+        if country is None:
+            continue
+        for name in names:
+            if name.isascii():
+                _add(english, english_key(name), country)
+            else:
+                _add(russian, russian_key(name), country)
+                _add(russian, russian_key(lemma_key(name)), country)
 
 
 @cache
@@ -204,6 +300,12 @@ def load() -> Gazetteer:
             _add(english, english_key(name), place)
         for key in ru_keys.split("|"):
             _add(russian, russian_key(key), place)
+    _add_official_names(english, russian)
+    vowel_keys = set()
+    for key, place in _vowel_variants(english):
+        if key not in english:
+            english[key] = [place]
+            vowel_keys.add(key)
     for place in _romanisable(english):
         # every Russian spelling, romanised: Чимкент gives Chimkent, Степанакерт Stepanakert
         for name_ru in place.names_ru:
@@ -219,4 +321,5 @@ def load() -> Gazetteer:
         longest_ru=max(len(k.split()) for k in russian),
         first_en=frozenset({k.split()[0] for k in english} | {"the", "st", "st."}),
         first_ru=frozenset(k.split()[0] for k in russian),
+        vowel_variants_en=frozenset(vowel_keys),
     )

@@ -27,7 +27,9 @@ _EN_PERSON_SINGULAR = (
     "follower fellow partner spouse fiance fiancee guest tenant client relative kinsman "
     "gendarme gunman militiaman trooper attacker assailant agent official representative "
     "delegate envoy individual returnee deportee evacuee internee abductee youngster "
-    "adult"
+    "adult "
+    # informal words for people: "a baker with two kids", "three guys from the village"
+    "kid guy lad teen"
 ).split()
 _EN_IRREGULAR = (
     "people persons men women children gentlemen policemen servicemen others dead wounded "

@@ -21,6 +21,7 @@ from rightsledger.extract.lexicon import is_english_person_noun
 from rightsledger.extract.morph import analyzer, lemma_key, lemmas
 from rightsledger.extract.spans import SpanIndex
 
+_POSSESSIVES = ("'s", "’s")
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’]|-(?=\w))*")
 _EN_CONTEXT = frozenset(
     "in near from to outside at of into towards toward around across village town city "
@@ -33,7 +34,8 @@ _RU_CONTEXT = frozenset(
 )
 _BODY_WORDS = frozenset(
     "region regional district city police court university state federal oblast province "
-    "municipal municipality council office prison colony airport station".split()
+    "municipal municipality council office prison colony airport station magistrate "
+    "magistrate's magistrates magistrates' high".split()
 )
 # Words that make a capitalised run after a town of the region the name of a group based
 # there ("Namangan Prisoner Support Group"), not a person's name. Not for towns far away,
@@ -96,6 +98,13 @@ def _best(places: Sequence[Place]) -> tuple[Place, bool]:
 def find_places(text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> Iterator[PlaceClaim]:
     gazetteer = load()
     tokens = [(m.start(), m.end(), m[0]) for m in _TOKEN.finditer(text)]
+    # "Mexico's Attorney General": the possessive ending is no part of the name, but the
+    # name is tried with it first, for names that keep it (Cox's Bazar).
+    bare = [
+        (start, end - 2, word[:-2]) if word.endswith(_POSSESSIVES) and len(word) > 3 else token
+        for token in tokens
+        for start, end, word in (token,)
+    ]
     excluded = SpanIndex(exclude)
     index = 0
     while index < len(tokens):
@@ -104,6 +113,12 @@ def find_places(text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> Iterat
         found: tuple[int, Place, bool, str, str] | None = None
         if _is_latin_upper(first):
             found = _match_en(text, tokens, index, gazetteer.longest_en)
+            reach = range(index, min(len(tokens), index + gazetteer.longest_en))
+            if found is None and any(bare[i] != tokens[i] for i in reach):
+                found = _match_en(text, bare, index, gazetteer.longest_en)
+                if found is not None:
+                    end_token = bare[found[0]]
+                    tokens = [*tokens[: found[0]], end_token, *tokens[found[0] + 1 :]]
         elif _is_cyrillic_upper(first):
             found = _match_ru(text, tokens, index, gazetteer.longest_ru)
         if found is None:
@@ -112,10 +127,15 @@ def find_places(text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> Iterat
         last, place, ambiguous, rule, original = found
         end = tokens[last][1]
         guessed = (
-            rule.startswith(("place.ru.suffix", "place.ru.variant"))
-            or _foreign_spelling(text[start:end], place, rule)
-        ) and _sentence_initial(text, start)
+            (
+                rule.startswith(("place.ru.suffix", "place.ru.variant"))
+                or _foreign_spelling(text[start:end], place, rule)
+            )
+            and _sentence_initial(text, start)
+            and not _is_dateline(text, tokens, index)
+        )
         needs_context = place.needs_context_ru if ".ru." in rule else place.needs_context_en
+        needs_context = needs_context or english_key(text[start:end]) in gazetteer.vowel_variants_en
         # A small foreign town read through a Russian word is more often a common word
         # («Сеть», «Азии»): it needs a preposition of place, like the flagged names.
         needs_context = needs_context or (
@@ -126,6 +146,8 @@ def find_places(text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> Iterat
         )
         if (
             guessed
+            or _names_a_district(text, tokens, index, last, place)
+            or _names_a_currency(text, tokens, index, place)
             or (excluded.covers(start, end) and not _place_despite_name(text, tokens, index, last))
             or (needs_context and not _has_context(text, tokens, index))
         ):
@@ -150,6 +172,38 @@ def find_places(text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> Iterat
             place_type=place.kind,
         )
         index = last + 1
+
+
+_DISTRICT = re.compile(r"\s+район(?:а|е|у|ом|ы|ов|ах)?(?!\w)")
+
+
+def _names_a_district(
+    text: str, tokens: list[tuple[int, int, str]], index: int, last: int, place: Place
+) -> bool:
+    """«в Старобельском районе» names the district, which the gazetteer does not hold, not
+    the town: a town's adjective before «район» is no mention of the town."""
+    if last != index or place.kind != "city" or not _is_cyrillic_upper(tokens[index][2][0]):
+        return False
+    word = tokens[index][2].lower()
+    return word.endswith(
+        ("ский", "ского", "скому", "ским", "ском", "ской", "цкий", "цком")
+    ) and bool(_DISTRICT.match(text, tokens[index][1]))
+
+
+_CURRENCIES = frozenset("доллар доллара долларов долларах долларами dollar dollars".split())
+
+
+def _names_a_currency(
+    text: str, tokens: list[tuple[int, int, str]], index: int, place: Place
+) -> bool:
+    """«2 000 долларов США», "5,000 US dollars": the country names the money, not a place."""
+    if place.kind != "country" or index == 0:
+        return False
+    before = tokens[index - 1][2].lower() in _CURRENCIES
+    after = index + 1 < len(tokens) and tokens[index + 1][2].lower() in _CURRENCIES
+    gap_before = text[tokens[index - 1][1] : tokens[index][0]] == " "
+    gap_after = after and text[tokens[index][1] : tokens[index + 1][0]] == " "
+    return (before and gap_before) or gap_after
 
 
 def _foreign_spelling(surface: str, place: Place, rule: str) -> bool:
@@ -276,9 +330,35 @@ def _match_ru(
                 places = lookup(key)
                 if places:
                     place, ambiguous = _best(places)
+                    if rule != "place.ru.lemma" and _common_word_abroad(words, place):
+                        continue
                     name = f"{rule}.{place.kind}" if rule != "place.ru.suffix" else rule
                     return last, place, ambiguous, name, _original(place, key)
     return None
+
+
+def _a_known_place(word: str) -> bool:
+    """Whether the word names a place a reader knows: a country, a region, a town of the
+    region or a large one (Pérez, a small town in Argentina, is first a surname)."""
+    return any(
+        p.kind != "city" or p.country in _NEAR_COUNTRIES or p.population >= 100_000
+        for p in load().lookup_en(word)
+    )
+
+
+def _common_word_abroad(words: list[str], place: Place) -> bool:
+    """A case form of a Russian common noun is not a town far away: «Совету» is the dative
+    of «совет», not Soweto, however its ending is taken off."""
+    if place.kind != "city" or place.country in _NEAR_COUNTRIES or len(words) != 1:
+        return False
+    word = words[0].lower()
+    if not analyzer().word_is_known(word):
+        return False
+    return not any(
+        tag in str(parse.tag)
+        for parse in analyzer().parse(word)
+        for tag in ("Geox", "Name", "Surn")
+    )
 
 
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "ani", "ni", "ic", "ern", "ern's")
@@ -301,9 +381,10 @@ def _ends_a_foreign_name(
         and previous[2][0].isupper()
         and not _sentence_initial(text, previous[0])
     )
-    if place.country in _NEAR_COUNTRIES:
-        # "Timur Kazan", "Yana Orel": a town of the region after a capitalised word that is
-        # neither a place, a demonym nor a title is a surname after a given name.
+    if place.country in _NEAR_COUNTRIES or place.population >= 100_000:
+        # "Timur Kazan", "Yana Orel", "Luis Pérez Rangel": a town of the region, or a large
+        # one far away, after a capitalised word that is neither a place, a demonym nor a
+        # title is a surname after a given name.
         word = previous[2]
         return (
             capitalised_before
@@ -314,9 +395,30 @@ def _ends_a_foreign_name(
             and word.lower() not in _GROUP_WORDS
             and word.lower() not in _BODY_WORDS
             and not is_english_person_noun(word)  # "Chechen", "Uzbek"
-            and not load().lookup_en(word)
+            and not _a_known_place(word)
         )
     return place.population < 100_000 and capitalised_before
+
+
+# Nouns for armed men that an armed group's name goes before ("Fano fighters", "Wagner
+# forces"): a small town far away named there, with no preposition of place, is the group.
+_ARMED_NOUNS = frozenset(
+    "fighter fighters militia militias militiaman militiamen militant militants rebel rebels "
+    "forces insurgents insurgent gunmen units unit".split()
+)
+
+
+def _names_an_armed_group(
+    text: str, tokens: list[tuple[int, int, str]], index: int, last: int, place: Place
+) -> bool:
+    if place.country in _NEAR_COUNTRIES or place.population >= 100_000 or last + 1 >= len(tokens):
+        return False
+    following = tokens[last + 1]
+    return (
+        text[tokens[last][1] : following[0]] == " "
+        and following[2] in _ARMED_NOUNS
+        and not _has_context(text, tokens, index)
+    )
 
 
 def _common_noun_use(
@@ -325,6 +427,8 @@ def _common_noun_use(
     """A city name used as a word: before a person's name ("Adam Saidov"), or between "the"
     and "of" ("the Republic of Azerbaijan", "the Union of …")."""
     if _followed_by_name(text, tokens, last, near=place.country in _NEAR_COUNTRIES):
+        return True
+    if _names_an_armed_group(text, tokens, index, last, place):
         return True
     if last == index and _has_an_age(text, tokens[index][0], tokens[last][1]):
         return True
@@ -441,8 +545,21 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in '.!?:;»"”—–-\n'
 
 
+# Institutions a town names in lower case after it: "a Van court", "the association's Van
+# branch", "a Van prison". A capital would make the pair a name ("Bar Council").
+_INSTITUTIONS_AFTER = frozenset("court courthouse prison jail branch governorate".split())
+
+
+def _names_an_institution(text: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
+    start, end, word = tokens[index]
+    if index + 1 >= len(tokens) or word.lower() in _BODY_WORDS or _sentence_initial(text, start):
+        return False
+    following = tokens[index + 1]
+    return text[end : following[0]] == " " and following[2] in _INSTITUTIONS_AFTER
+
+
 def _has_context(text: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
-    if _is_dateline(text, tokens, index):
+    if _is_dateline(text, tokens, index) or _names_an_institution(text, tokens, index):
         return True
     if index == 0:
         return False
@@ -450,4 +567,15 @@ def _has_context(text: str, tokens: list[tuple[int, int, str]], index: int) -> b
     gap = text[tokens[index - 1][1] : tokens[index][0]]
     if any(mark in gap for mark in ".!?"):
         return False
+    if previous == "of" and _in_a_title(text, tokens, index - 1):
+        return False
     return previous in _EN_CONTEXT or previous in _RU_CONTEXT
+
+
+def _in_a_title(text: str, tokens: list[tuple[int, int, str]], of: int) -> bool:
+    """ "Inspector General of Police", "Ministry of Justice": an "of" between capitalised
+    words joins the parts of a title or a body's name, and is no preposition of place."""
+    if of == 0 or text[tokens[of - 1][1] : tokens[of][0]] != " ":
+        return False
+    word = tokens[of - 1][2]
+    return word[0].isupper() and not _sentence_initial(text, tokens[of - 1][0])
