@@ -1351,6 +1351,99 @@ _ROUND_7_NOT_ALLEGED: list[tuple[str, str]] = [
     ),
 ]
 
+# Round 8, written after dev11 was scored (its misses, in other words): threats told as "it
+# will be worse for him" or a warning of suffering, an ultimatum to leave (a displacement),
+# custody denied ("no record of him"), a price named for sparing someone, money taken by
+# force; and wordings that look like ill-treatment or detention but are not: bullets and
+# military strikes that "hit", the wounded of attacks, a sentence served.
+_ROUND_8: list[tuple[str, str]] = [
+    (
+        "The officer said it will be worse for her son if she talks to reporters.",
+        "threats_intimidation",
+    ),
+    (
+        "He told my father that if he kept writing, it would be worse for the whole family.",
+        "threats_intimidation",
+    ),
+    ("«Не жалуйтесь никуда, вам же хуже будет», — сказал ей командир.", "threats_intimidation"),
+    (
+        "Следователь сказал матери, что сыну будет только хуже, если она пойдёт в прессу.",
+        "threats_intimidation",
+    ),
+    (
+        "Officers rang her sister, warning that she would suffer for every post.",
+        "threats_intimidation",
+    ),
+    ("He received texts telling him to leave the city or die.", "threats_intimidation"),
+    ("Ему писали: «Уезжай из города или умрёшь».", "threats_intimidation"),
+    ("The gunmen told us we had until dawn to be gone.", "forced_displacement"),
+    ("They gave the family 24 hours to leave the village.", "forced_displacement"),
+    ("Ему дали 48 часов, чтобы покинуть город.", "forced_displacement"),
+    ("Семье дали сутки на то, чтобы уехать из села.", "forced_displacement"),
+    (
+        "The army says it has no record of him ever having been in its custody.",
+        "enforced_disappearance",
+    ),
+    (
+        "At every station the answer was the same: he is not here, we have no record.",
+        "enforced_disappearance",
+    ),
+    ("His mother has not seen or heard from him since that day.", "enforced_disappearance"),
+    (
+        "О местонахождении троих из них родственникам так ничего и не сообщили.",
+        "enforced_disappearance",
+    ),
+    (
+        "A guard told her that for 500 dollars he could make sure her son was left alone.",
+        "extortion",
+    ),
+    (
+        "Надзиратель сказал, что за 50 тысяч рублей он может сделать так, чтобы сына не трогали.",
+        "extortion",
+    ),
+    ("Старослужащие отбирали у него деньги каждый месяц.", "extortion"),
+    ("Every family had to pay the armed group fifty dollars a month.", "extortion"),
+    (
+        "They phoned him at night: keep talking and the village can bury you.",
+        "threats_intimidation",
+    ),
+    ("«Ещё раз придёшь — закопаем тебя», — сказали ему у подъезда.", "threats_intimidation"),
+    (
+        "One of them kept saying she would go where no one will ever find her.",
+        "threats_intimidation",
+    ),
+    ("Всю дорогу ему повторяли: «Поедешь туда, где тебя никто не найдёт».", "threats_intimidation"),
+    (
+        'Her mother received calls from officers warning that her son "would suffer".',
+        "threats_intimidation",
+    ),
+    ("He was deprived of sleep for four days until he signed the statement.", "torture"),
+    ("Его трое суток не давали спать, пока он не подписал показания.", "torture"),
+    ("В колонии за год умерли по меньшей мере пятеро заключённых.", "killing"),
+    ("Two prisoners died after being refused medical care.", "killing"),
+    ("В изоляторе её подвергли досмотру с участием сотрудников-мужчин.", "sexual_violence"),
+    ("The women were strip-searched in front of male guards.", "sexual_violence"),
+    ("Мы до сих пор не знаем, где его содержат.", "arbitrary_detention"),
+]
+
+_ROUND_8_NOT_ALLEGED: list[tuple[str, str]] = [
+    ("Economists say it will be worse for the economy if rates rise.", "threats_intimidation"),
+    ("Доклад касается условий в местах лишения свободы.", "arbitrary_detention"),
+    ("Осуждённую при этапировании в следственный изолятор избили.", "arbitrary_detention"),
+    ("He was taken from his home by officers of the local police in May.", "abduction"),
+    ("Police and journalists stood by the road.", "threats_intimidation"),
+    ("He was hit by two bullets as he left the mosque.", "ill_treatment"),
+    ("The driver was hit by shrapnel from the shell.", "ill_treatment"),
+    ("Удары наносились по военным объектам.", "ill_treatment"),
+    ("По словам военных, удары были нанесены по позициям противника.", "ill_treatment"),
+    ("Осуждённые отбывают наказание в колонии строгого режима.", "arbitrary_detention"),
+    ("Осуждённые содержатся в отряде строгих условий отбывания наказания.", "arbitrary_detention"),
+    ("At least 35 activists have been killed or wounded in targeted attacks.", "ill_treatment"),
+    ("Десятки активистов были убиты или ранены при покушениях.", "ill_treatment"),
+    ("The shop had to pay the electricity bill every month.", "extortion"),
+    ("They gave the students two hours to finish the exam.", "forced_displacement"),
+]
+
 # A report that the authorities call unconfirmed stays an allegation: the text reports it, and
 # the authorities' denial is their response, recorded apart (the gold set's convention too).
 _CALLED_UNCONFIRMED: list[tuple[str, str]] = [
@@ -1386,7 +1479,8 @@ def test_wordings_that_do_not_allege_the_act(text: str, category: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "category"), _LATER_ROUNDS + _ROUND_4 + _ROUND_5 + _ROUND_6 + _REVIEW + _ROUND_7
+    ("text", "category"),
+    _LATER_ROUNDS + _ROUND_4 + _ROUND_5 + _ROUND_6 + _REVIEW + _ROUND_7 + _ROUND_8,
 )
 def test_wordings_of_later_rounds_name_their_act(text: str, category: str) -> None:
     assert category in _categories(text)
@@ -1399,7 +1493,8 @@ def test_wordings_of_later_rounds_name_their_act(text: str, category: str) -> No
     + _ROUND_5_NOT_ALLEGED
     + _ROUND_6_NOT_ALLEGED
     + _REVIEW_NOT_ALLEGED
-    + _ROUND_7_NOT_ALLEGED,
+    + _ROUND_7_NOT_ALLEGED
+    + _ROUND_8_NOT_ALLEGED,
 )
 def test_wordings_of_later_rounds_that_do_not_allege_the_act(text: str, category: str) -> None:
     assert category not in _categories(text)

@@ -47,7 +47,10 @@ _FORCE = re.compile(
 )
 _WAR = re.compile(
     r"\b(?:shell\w*|(?:air)?strikes?|bomb\w*|missiles?|rockets?|artillery|mines?|drones?|"
-    r"explosions?|blasts?|crossfire|fighting|battles?|combat|landmines?)\b|(?<![\w-])(?:"
+    r"explosions?|blasts?|crossfire|fighting|battles?|combat|landmines?|"
+    # the wounded of a killing attack are told with its dead: "killed or wounded in attacks"
+    r"(?:targeted|armed|gun|terrorist|suicide) attacks?|killed or)\b|(?<![\w-])(?:"
+    r"(?:убит\w*|погибл\w*) или |"
     r"обстрел\w*|авиаудар\w*|бомб\w*|ракет\w*|снаряд\w*|взрыв\w*|артиллер\w*|беспилот\w*|"
     r"дрон\w*|бо[йя]х?|боев\w*|мин[аыуе])(?![\w-])",
     re.IGNORECASE,

@@ -108,7 +108,14 @@ _AFTER_OTHER_SENSE: dict[str, re.Pattern[str]] = {
     ),
     "ill_treatment": re.compile(
         r"\s+(?:(?:in|at)\s+(?:the\s+)?(?:final|semi-?final|match|game|race|election|vote|polls)"
-        r"|the\s+(?:record|odds|deadline|heat|rush))\b",
+        r"|the\s+(?:record|odds|deadline|heat|rush))\b"
+        # hit by bullets or shrapnel: a shooting or a blast, not a beating
+        r"|\s+by\s+(?:\w+\s+){0,2}?(?:bullets?|shrapnel|shells?|missiles?|rockets?|gunfire|"
+        r"fragments|sniper\w*)"
+        # military strikes: «удары наносились «исключительно по военным объектам»
+        r"|\s+(?:были\s+)?(?:наносил\w*|нанесен\w*|нанос\w*)\s+(?:[«\"]?[\w-]+\s+){0,3}?по\b"
+        r"|\s+по\s+(?:[\w-]+\s+){0,2}?(?:объект|позици|территори|склад|инфраструктур|аэродром|"
+        r"порт|цел(?:и|ям|ям)\b)",
         re.IGNORECASE,
     ),
 }
@@ -124,7 +131,9 @@ _BEFORE_OTHER_SENSE: dict[str, re.Pattern[str]] = {
         rf"{_HELD_THINGS})\s+(?:(?:was|were|has\s+been|had\s+been|have\s+been|are\s+being|"
         rf"is\s+being)\s+)?|(?<![\w-])(?:{_DELAYED_RU})\s+(?:\w+\s+)?"
         # questioning asked of someone free: "make the officers available for questioning"
-        r"|\b(?:available|appear|report)\s+)$",
+        r"|\b(?:available|appear|report)\s+"
+        # the institutions' name, not a detention: «места лишения свободы»
+        r"|(?<![\w-])мест(?:а|ах|ам|о)?\s+)$",
         re.IGNORECASE,
     ),
     "ill_treatment": re.compile(
@@ -172,6 +181,28 @@ _STATE_AGENT = re.compile(
 )
 
 
+# "taken from his home by officers of the public security bureau" tells an arrest: "taken"
+# names no abduction when the state agent who took them follows.
+_TAKEN_BY_OFFICIALS = re.compile(
+    r"taken\b[^.;]{0,60}?\bby\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:police\w*|officers?|"
+    r"security (?:services|forces)|soldiers|troops|guards|authorities|agents)\b",
+    re.IGNORECASE,
+)
+
+
+# A convict moved to a remand prison («осуждённая… при этапировании в следственный изолятор»)
+# is serving a sentence: the move names no new detention.
+_PRISON_OR_TRANSFER = re.compile(r"изолятор|этапир|этап\b", re.IGNORECASE)
+_CONVICT = re.compile(r"(?<![\w-])(?:осужд[её]нн|заключ[её]нн)\w*", re.IGNORECASE)
+
+
+def _convict_moved(text: str, start: int, end: int) -> bool:
+    if _PRISON_OR_TRANSFER.match(text, start, end) is None:
+        return False
+    sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    return _CONVICT.search(text, sentence_start, start) is not None
+
+
 @lru_cache(maxsize=4)
 def _names_official_detention(text: str) -> bool:
     return _OFFICIAL_DETENTION.search(text) is not None
@@ -208,9 +239,18 @@ def not_alleged(text: str, start: int, end: int, category: str) -> bool:
         return True
     if _SPOKEN_OF_IN_GENERAL.match(text, end, end + 40):
         return True
-    if category == "arbitrary_detention" and _held_by_abductors(text, start, end):
-        return True
-    return _other_sense(text, start, end, category, before)
+    return _told_of_something_else(text, start, end, category) or _other_sense(
+        text, start, end, category, before
+    )
+
+
+def _told_of_something_else(text: str, start: int, end: int, category: str) -> bool:
+    """Holding told of an abduction or of a convict moved, "taken" told of an arrest."""
+    if category == "arbitrary_detention":
+        return _held_by_abductors(text, start, end) or _convict_moved(text, start, end)
+    if category == "abduction":
+        return _TAKEN_BY_OFFICIALS.match(text, start, end + 80) is not None
+    return False
 
 
 def _clause_before(before: str) -> str:

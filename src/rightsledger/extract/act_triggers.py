@@ -43,6 +43,10 @@ MONEY_RU = (
 # Russian verbs in -ся/-сь are often other verbs (пытался "tried"), so endings are explicit.
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "killing": (
+        # a death in custody told of prisoners: «умерли четверо заключённых»
+        r"(?:умер(?:ли|ла)?|скончал(?:ись|ся|ась)) (?:[\w-]+ ){0,4}?(?:заключ[её]нн|осужд[её]нн|"
+        r"задержанн|арестованн)\w*",
+        r"(?:prisoners|detainees|inmates) (?:have |had )?died\b",
         # graves and remains reported found are killings the text does not name
         r"(?:clandestine|unmarked|secret|shallow|hidden|makeshift|nameless|common) graves?",
         r"(?:human|mortal) remains",
@@ -132,6 +136,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"тела\b",
     ),
     "torture": (
+        # sleep denied to make someone sign or confess
+        r"(?:deprived|denied) (?:\w+ )?(?:of )?sleep(?=[^.]{0,60}?(?:until|sign|confess|testif))",
+        r"(?:лишал|не дава)\w* (?:\w+ )?(?:сна|спать)"
+        r"(?=[^.]{0,60}?(?:пока|подпис|призна|показани))",
         # beating on the soles of the feet (falanga) is a torture method, not a beating alone
         r"(?:бил|избива|избил|удар|колотил|хлестал)\w* (?:\w+ ){0,3}?по (?:пяткам|ступням|"
         r"подошвам)",
@@ -182,7 +190,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?:extract|obtain|beat|coerce|force)\w* (?:\w+ ){0,2}?confessions?",
         r"(?:выбива|выбил|выбить)\w* (?:\w+ )?(?:признани|показани)\w*",
         r"под пытками",
-        r"with (?:\w+ ){0,3}?burns\b",
+        # burns from a blast or a grenade are injuries of the force used, not torture
+        r"with (?:\w+ ){0,3}?burns\b(?! (?:and|or) (?:shrapnel|blast|gunshot|bullet)| from "
+        r"(?:the |an? )?(?:explosion|blast|fire|grenade|shell))",
         r"electric(?:al)? (?:shocks?|current|wires?)",
         r"(?:applied|attached|connected) (?:\w+ ){0,2}?(?:electrodes|wires|current)",
         r"провод\w* (?:к|на) (?:\w+ )?(?:ушам|пальцам|гениталиям|телу|рукам|ногам)",
@@ -326,6 +336,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"били\b",
     ),
     "arbitrary_detention": (
+        # someone held now: «(где) его содержат» (the word «где» is left to the disappearance)
+        r"(?:его|её|ее|их) (?:содержат|держат)\b(?! в курсе)",
         r"(?:упек|упрятал|поместил|госпитализировал)\w* (?:\w+ ){0,2}?в (?:\w+ )?(?:психиатрическ|"
         r"психбольниц|пнд|психоневрологическ)\w*",
         r"принудительн\w* (?:\w+ )?(?:госпитализац|психиатрическ)\w*",
@@ -355,10 +367,12 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"locked (?:\w+ )?in (?:a |the )?(?:cell|basement|room|cage|garage)",
         r"filtration (?:camps?|points?|centres?|centers?)",
         r"фильтрац\w*",
-        r"serving (?:a |his |her |their )?(?:[\w-]+ )?(?:sentence|prison term|term)\b",
         r"(?:приговор[её]н|осужд[её]н)\w* (?:\w+ ){0,3}?(?:к|на) (?:\w+ ){0,3}?(?:лишени\w* "
         r"свободы|колони\w*|заключени\w*|годам|года|лет|месяц\w*|суткам|суток)\b",
-        r"отбыва\w* (?:\w+ )?(?:срок|наказани)\w*",
+        # a term served, not the regime's name («условия отбывания наказания») nor prisoners
+        # «отбывающие наказание» in general: a convict held is not by itself a detention
+        r"отбыва(?!ни|ющ)\w* (?:\w+ )?срок\w*",
+        r"serving (?:a |his |her |their )?(?:[\w-]+ )?(?:sentence|prison term|term)\b",
         r"behind bars",
         r"locked (?:\w+ )?up",
         r"sentenced (?:\w+ ){0,6}?(?:prison|jail|imprisonment|years?|months?|colony|detention)\b",
@@ -404,6 +418,15 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"содержал(?:и|ись|ся|ась)? (?:в|под)\b",
     ),
     "enforced_disappearance": (
+        # custody denied: "no record of him ever having been in its custody", "he is not here,
+        # we have no record"
+        r"no records? of (?:\w+ ){0,3}?(?:ever )?(?:having been|being|been) (?:held )?in (?:its|"
+        r"their|our|police|state|army|military) custody",
+        r"not here,? (?:and )?(?:we have )?no records?",
+        r"(?:has|have|had) not (?:seen (?:him|her|them) )?(?:or|nor)? ?(?:seen or )?heard from "
+        r"(?:him|her|them) since",
+        r"(?:судьб|местонахождени)\w*(?:\s+\S+){0,9}?\s+(?:так\s+)?ничего\s+(?:и\s+)?не\s+"
+        r"(?:сообщ|сказа|ответи)\w*",
         # relatives not told where someone is, or not told anything, while they search
         r"kept in the dark (?:about|as to|over|on) (?:where|his|her|their)\b",
         r"no (?:answer|response|reply) (?:from (?:anyone|anybody|any (?:authority|official|"
@@ -599,6 +622,17 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"увез(?:ли|ен|ены|ена)\b",
     ),
     "forced_displacement": (
+        # an ultimatum to leave: "had until the morning to be gone", «дали 48 часов, чтобы
+        # покинуть город»
+        r"(?:had|has|have|given|gave(?: \w+){0,3}?) (?:until|till) (?:\w+ ){0,2}?(?:dawn|"
+        r"morning|tomorrow|nightfall|evening|noon|midnight|\w+day) to (?:be gone|leave|get out|"
+        r"clear out|pack up)"
+        r"(?! (?:the |his |her |their |my )?(?:job|work|office|post|meeting|room))",
+        r"gave (?:\w+ ){0,3}?(?:\d+|one|two|three|four|five|six|seven|a few|several|"
+        r"twenty-four|forty-eight|a) (?:hours?|days?|weeks?) to (?:leave|get out|be gone|clear out|"
+        r"pack up)",
+        r"дали (?:\w+ ){0,3}?(?:\d+ )?(?:час\w*|сутки|суток|дн\w*|день|недел\w*),? (?:на то,? )?"
+        r"чтобы (?:покинуть|уехать|выехать|убраться|съехать)",
         r"из (?:\w+ ){1,2}?(?:выехал|уехал|бежал|бежали|переселил)\w*",
         r"дали (?:\w+ ){0,2}?(?:чтобы |на то,? чтобы )?(?:вынести|собрать) (?:свои )?вещи",
         r"(?:moved|transferred|relocated|removed|deported|taken) (?:\w+ ){0,3}?"
@@ -688,6 +722,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"покинул(?:и|а)? (?:республику|страну|регион|родину|дом|дома)",
     ),
     "sexual_violence": (
+        # a search or strip done in front of or by men: «досмотр с участием сотрудников-мужчин»
+        r"досмотр\w* (?:\w+ ){0,2}?(?:с участием |в присутствии )(?:\w+ )?(?:сотрудник\w*-)?мужчин",
+        r"(?:strip[- ])?search\w* (?:\w+ ){0,2}?(?:by|in front of|in the presence of) "
+        r"(?:\w+ )?male (?:guards|officers|staff|soldiers)",
         r"(?:touched|fondled|groped) (?:\w+ ){0,3}?(?:inappropriately|intimately|sexually)",
         r"(?:invasive|humiliating|forced|intimate|cavity) (?:strip[- ])?searche?s?\b",
         r"догола",
@@ -706,6 +744,26 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"сексуальн\w* (?:насили|домогательств|унижени)" + _W,
     ),
     "threats_intimidation": (
+        # death or disappearance promised to the one addressed: "the community can bury you",
+        # «поедешь туда, где тебя никто не найдёт»
+        r"(?:will|can|could|gonna|going to) (?:bury|kill|shoot|finish off) you\b",
+        r"(?:закопа\w*|убь[её]м|пристрелим|прикончим) (?:тебя|вас)\b",
+        r"where no(?: one|body) will (?:ever )?find (?:you|him|her|them)\b",
+        r"туда,? где (?:тебя|вас|его|её|ее|их) никто не (?:найд|найт)\w*",
+        # "it will be worse for him", «вам же хуже будет»: harm promised to someone named
+        r"(?:it|things|life)(?: will| would|'ll) (?:only )?(?:be|get) (?:\w+ )?worse for "
+        r"(?:you|him|"
+        r"her|them|us|me|your|his|their|my|our|the (?:whole )?(?:family|boy|girl|children))\b",
+        r"(?:вам|тебе|ему|ей|им|нам|мне|сыну|дочери|мужу|жене|семье|родным)(?: же (?:будет )?хуже"
+        r"| (?:будет )?(?:только |ещё |еще )?хуже(?: будет)?,? если)\b",
+        r"warn(?:ed|ing) (?:\w+ ){0,3}?that (?:\w+ ){1,3}?[\"“«]?(?:would|will) (?:suffer|pay for|"
+        r"regret|"
+        r"be (?:killed|arrested|punished|hurt|next))",
+        # an ultimatum: leave or die
+        r"leave (?:\w+ ){0,3}?or (?:die|be killed|leave this world|face death|"
+        r"we (?:will|'ll) kill)",
+        r"(?:уезжай|уезжайте|убирайся|убирайтесь|уходи|уходите)(?: [\w-]+){0,3}?,? или "
+        r"(?:умр|убь|пожале|закопа|пристрел)\w*",
         # a warning of what will be done, stated with a condition or after a colon
         r"(?:предупредил|пригрозил|сказал|говорил|обещал|пообещал)\w*[:,]? (?:[^.:]{0,70}?[,—–-] )?"
         r"(?:то )?(?:убьют|посадят|сожгут|арестуют|задержат|изнасилуют|заберут|похитят|уволят|"
@@ -805,6 +863,22 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"давлени" + _W,
     ),
     "extortion": (
+        # a price named for sparing someone: "for 2,000 dollars he could make sure…", «за 50
+        # тысяч рублей он может сделать так, чтобы…»
+        r"for (?:\$ ?)?[\d,.]+ (?:thousand |hundred )?(?:dollars|euros|pesos|rubles|roubles|"
+        r"pounds|usd)? ?(?:he|she|they|we) (?:could|would|can|will) (?:make sure|ensure|arrange|"
+        r"guarantee|see to it)",
+        r"за (?:\d[\d\s]*|\w+) (?:тысяч\w* |миллион\w* )?(?:рубл\w*|долларов|сомони|сом\w*|евро|"
+        r"гривен|лари|тенге),? (?:он|она|они|мы) (?:\w+ )?(?:может|могут|сможет|смогут|мог|могли) "
+        r"(?:\w+ )?(?:сделать так|решить|устроить|договориться)",
+        # money taken by force again and again, as in army hazing
+        r"(?:отбира|отнима|отобрал|отнял)\w* (?:у (?:\w+ )?)?(?:\w+ )?(?:деньги|денег|зарплат\w*|"
+        r"довольстви\w*|пенси\w*)",
+        r"(?:had|have|has|were forced|was forced) to pay (?:(?:the|an?|their|his|her) )?"
+        r"(?:\w+ ){0,2}?(?:\$ ?)?[\w,]+ (?:thousand |hundred |million )?(?:dollars|pesos|euros|"
+        r"rubles|roubles|pounds|shillings|birr|rupees) (?:a|per|every|each) (?:month|week)\b",
+        # a levy: "fifty thousand pesos a month from each family"
+        r"(?:month|week) from (?:each|every) (?:family|shop|household|trader|business)",
         r"took (?:\w+ )?(?:money|cash|valuables|savings) from",
         r"(?:conditional on|in return for|in exchange for) (?:a |the )?(?:payment|money|sum|bribe)",
         r"(?:по)?(?:требовал|вымогал|брал)\w* (?:\w+ )?(?:взятк|дан[ьи]|откуп)\w*",

@@ -10,6 +10,7 @@ claim and the records use one list of terms.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -99,6 +100,8 @@ def trigger_matches(text: str) -> Iterator[re.Match[str]]:
 
 
 _CYRILLIC_WORD = re.compile(r"[а-яёА-ЯЁ]+")
+# Where sentences end, as the act rules read them (an abbreviation's dot ends one too).
+_SENTENCE_BREAK = re.compile(r"[.!?…\n]")
 
 
 def find_acts(text: str) -> Iterator[ActClaim]:
@@ -125,7 +128,28 @@ def find_acts(text: str) -> Iterator[ActClaim]:
         for claim in found
         if claim.category == "ill_treatment" and torture_by_purpose(text, claim.start, claim.end)
     ]
-    yield from sorted(found, key=lambda claim: claim.start)
+    yield from sorted(_without_ill_treatment_in_torture(text, found), key=lambda c: c.start)
+
+
+def _without_ill_treatment_in_torture(text: str, found: list[ActClaim]) -> list[ActClaim]:
+    """The claims less the ill-treatment told in the same sentence as a torture.
+
+    HURIDOCS codes an act by its most specific type: a beating told with the electric shocks
+    is part of the torture, not a second act. Ill-treatment told in another sentence stays.
+    """
+    if not any(claim.category == "torture" for claim in found):
+        return found
+    breaks = [match.end() for match in _SENTENCE_BREAK.finditer(text)]
+
+    def sentence_of(claim: ActClaim) -> int:
+        return bisect.bisect_right(breaks, claim.start)
+
+    torture_sentences = {sentence_of(claim) for claim in found if claim.category == "torture"}
+    return [
+        claim
+        for claim in found
+        if claim.category != "ill_treatment" or sentence_of(claim) not in torture_sentences
+    ]
 
 
 def _claim(text: str, start: int, end: int, category: str, how: str) -> ActClaim:
