@@ -17,6 +17,7 @@ from rightsledger.extract.claims import ActorClaim
 from rightsledger.extract.lexicon import is_english_person_noun
 from rightsledger.extract.morph import lemma
 from rightsledger.extract.ner import Entity
+from rightsledger.extract.quotes import account_author
 from rightsledger.extract.role_cues import RELATIONS_EN
 from rightsledger.extract.roles import role_hint
 from rightsledger.extract.spans import SpanIndex
@@ -62,7 +63,8 @@ _WHEN = (
 )
 # "UN Working Group on Enforced Disappearances": the head may take a named complement.
 _EN_ORG_PHRASE = re.compile(
-    rf"(?<![\w-])(?:{_CAP}\s+(?:(?:of|for|on|and|the|against)\s+)*)+(?:{_ORG_HEADS})(?![\w-])"
+    rf"(?<![\w-])(?:{_CAP}\s+(?:(?:of|for|on|and|the|against)\s+)*)+(?:{_ORG_HEADS})(?:-\d+)?"
+    r"(?![\w-])"
     rf"(?:\s+(?:on|of|for|against|to)\s+(?:the\s+)?(?!{_WHEN}){_CAP}(?:\s+(?:of\s+)?{_CAP}){{0,3}})?"
 )
 # A head first, then whose or what it is: "Ministry of Defence", "Court of Appeal",
@@ -116,6 +118,13 @@ _EN_ORG_HEADING = re.compile(
     rf"^\s*(?P<name>[{_UP}][\w'’-]+(?:\s+(?:de|del|de\s+la|la|of|for|the|and|[{_UP}][\w'’-]+))"
     rf"{{1,6}})\s+[—–-]\s+(?:press\s+release|testimony|statement|report|update|bulletin)\b"
 )
+# A body's name alone on the first line, its country after a dash, over a line saying what
+# the document is: "Families for Truth – Yemen\nPress release | Aden, …".
+_EN_ORG_HEADING_LINE = re.compile(
+    rf"^\s*(?P<name>[{_UP}][\w'’-]+(?:\s+(?:de|del|la|of|for|the|and|[{_UP}][\w'’-]+)){{1,6}}"
+    rf"(?:\s+[—–]\s+[{_UP}][\w'’-]+)?)[ \t]*\n\s*(?:[Pp]ress\s+(?:release|statement)|"
+    r"[Ss]tatement|[Rr]eport|[Uu]rgent\s+action|[Pp]ublic\s+statement)\b"
+)
 # A body named once and set off by what it is: "Viasna, the human rights centre, said",
 # "The Red de Familiares de Presos Políticos, a network of prisoners' relatives,".
 _EN_ORG_APPOSITIVE = re.compile(
@@ -151,6 +160,10 @@ _CUED_NAME = (
 _EN_PERSON_CUED = re.compile(
     rf"(?:\b(?:{_PERSON_NOUNS})\s+"
     rf"|\b(?:said|says|told|added|[Aa]ccording\s+to)\s+"
+    # a relative named after the kinship word: "her son, Kajan Tharmalingam", "my brother X";
+    # who files a petition: "habeas corpus application by X"
+    rf"|\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+(?:{RELATIONS_EN}),?\s+"
+    rf"|\b(?:application|petition|complaint|lawsuit)\s+(?:filed\s+)?by\s+"
     # the object of an act done to people: "detained Ihar Losik", "sentenced Ales Bialiatski"
     rf"|\b(?:detained|arrested|abducted|kidnapped|tortured|beat|killed|shot|executed|"
     rf"sentenced|convicted|jailed|imprisoned|deported|summoned|interrogated|fined)\s+"
@@ -196,6 +209,7 @@ def find_english_actors(text: str, acts: SpanIndex | None = None) -> Iterator[Ac
         (_EN_POSSESSOR, "person", "actor.en.possessor", 0.5, "name"),
         (_EN_ORG_APPOSITIVE, "organization", "actor.en.org_appositive", 0.5, "name"),
         (_EN_ORG_HEADING, "organization", "actor.en.org_heading", 0.6, "name"),
+        (_EN_ORG_HEADING_LINE, "organization", "actor.en.org_heading", 0.6, "name"),
     )
     candidates: list[tuple[int, int, int, re.Match[str], str, str, float]] = []
     for order, (pattern, actor_type, rule, confidence, group) in enumerate(rules):
@@ -250,8 +264,61 @@ def find_english_actors(text: str, acts: SpanIndex | None = None) -> Iterator[Ac
             )
         )
     found.extend(_coordinated_names(text, found, taken, acts))
+    found.extend(_acronyms(text, found, taken, acts))
     found.extend(_repeated_surnames(text, found, taken, acts))
-    yield from carry_victim(found)
+    found.extend(_short_mentions(text, found, acts))
+    yield from carry_victim(carry_official(author_as_source(text, found)))
+
+
+# "men from DGCIM", "the LTTE", "UNAMI urged": a word in capitals inside running text names a
+# body. Not a dateline ("BASRA, Iraq —"), a heading in capitals, or a common abbreviation.
+_ACRONYM = re.compile(r"(?<![\w'’-])([A-Z]{3,6})(-\d+)?(?![\w'’-])")
+_NOT_BODIES = frozenset(
+    "TV SMS MMS COVID USD EUR GBP GPS HIV AIDS DNA CCTV NGO NGOs PDF UTC GMT SIM SUV ATM URL "
+    "CEO LGBT LGBTI LGBTQ III VII VIII XII XIII XIV XVI XVII XIX XXI USA UAE RIP ASAP DIY "
+    "PTSD ICU AKA FAQ OMON".split()
+)
+
+
+def _acronyms(
+    text: str, found: list[ActorClaim], taken: SpanIndex, acts: SpanIndex | None
+) -> Iterator[ActorClaim]:
+    """Bodies named by an abbreviation in capitals; one spelled by the initials of a body
+    named in full ("United Nations Assistance Mission for Iraq" … "UNAMI") takes its name."""
+    initials = {
+        "".join(w[0] for w in re.findall(r"[A-Z][\w'’]*", c.name)): c.name
+        for c in found
+        if c.actor_type == "organization"
+    }
+    for match in _ACRONYM.finditer(text):
+        word = match[1]
+        start, end = match.span()
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if (
+            word in _NOT_BODIES
+            or taken.overlaps(start, end)
+            or not re.search(r"\b[a-z]{3,}\b", line)  # a heading in capitals
+            or (  # a dateline: "HRODNA, 14 October 2021 —"
+                start == line_start
+                and re.match(r"[,\s]*[—–(]|,\s+(?:[A-Z][a-z]|\d)", text[end : end + 20])
+            )
+            or re.match(r"\s+[A-Z]{2,}\b", text[end : end + 10])  # "BAHIR DAR"
+            or re.search(r"\b[A-Z]{2,}\s+$", text[max(line_start, start - 10) : start])
+        ):
+            continue
+        taken.add(start, end)
+        yield ActorClaim(
+            start=start,
+            end=end,
+            text=text[start:end],
+            rule="actor.en.acronym",
+            confidence=0.5,
+            name=initials.get(word, text[start:end]),
+            actor_type="organization",
+            role_hint=role_hint(text, start, end, "organization", acts),
+        )
 
 
 # A capitalised word, its possessive ending left out ("Vorontsov's commanders").
@@ -352,6 +419,9 @@ def _repeated_surnames(
         for c in found
         if c.actor_type == "person" and len(c.name.split()) > 1 and c.name.split()[0] not in people
     }
+    given_names = {
+        c.name.split()[0] for c in found if c.actor_type == "person" and len(c.name.split()) > 1
+    }
     people = {
         word: name
         for word, name in people.items()
@@ -365,11 +435,19 @@ def _repeated_surnames(
         start, end = match.span(1)
         if taken.overlaps(start, end):
             continue
+        # the whole name again ("Abdurehim Tursun (China)" under a heading): one mention
+        rest = people[match[1]].split(maxsplit=1)[1:] if match[1] in given_names else []
+        if (
+            rest
+            and text.startswith(" " + rest[0], end)
+            and not taken.overlaps(end, end + 1 + len(rest[0]))
+        ):
+            end += 1 + len(rest[0])
         taken.add(start, end)
         yield ActorClaim(
             start=start,
             end=end,
-            text=match[1],
+            text=text[start:end],
             rule="actor.en.surname_again",
             confidence=0.55,
             name=people[match[1]],
@@ -450,7 +528,8 @@ def russian_actors(
     text: str, entities: Sequence[Entity], acts: SpanIndex | None = None
 ) -> Iterator[ActorClaim]:
     claims = list(_russian_actors(text, entities, acts))
-    yield from carry_victim(claims)
+    claims += _short_mentions(text, claims, acts)
+    yield from carry_victim(carry_official(author_as_source(text, claims)))
 
 
 def _russian_actors(
@@ -529,6 +608,93 @@ _RU_BODY_REGION = re.compile(
     r"(?:\s+(?:России|РФ))?\s+по\s+(?:[А-ЯЁ][\w-]*\s+(?:кра[юя]|област\w+|[Рр]еспублик\w+|округу)|"
     r"[Рр]еспублик\w+\s+[А-ЯЁ][\w-]+|[А-ЯЁ][\w-]+)(?![\w-])"
 )
+
+
+# The part of a body's name it is later called by: its name in quotation marks
+# («Правозащитная платформа «Степной маяк»» → «Степной маяк»), or the words before a dash
+# ("Families for Truth – Yemen" → "Families for Truth"); and the name as first found.
+_SHORT_NAME = re.compile(r"«([^«»]{3,60})»|^([A-Z][\w'’-]*(?:\s+[\w'’-]+){1,5})\s+[–—]\s")
+_NAME_START = re.compile(r"(?<![\w'’-])[A-ZА-ЯЁ][\w'’-]*")
+
+
+def _short_mentions(
+    text: str, claims: list[ActorClaim], acts: SpanIndex | None
+) -> list[ActorClaim]:
+    """Later mentions of a body by the name (or the short form of the name) it was first
+    found with, where the rules or the tagger missed them: each mention is an actor."""
+    shorts: dict[str, dict[str, str]] = {}  # first word → short form → the body's name
+    for claim in claims:
+        if claim.actor_type != "organization":
+            continue
+        match = _SHORT_NAME.search(claim.text)
+        for short in (match and (match[1] or match[2]), claim.text.strip("«»")):
+            if short and len(short) > 3 and short[0].isupper():
+                shorts.setdefault(short.split()[0], {}).setdefault(short, claim.name)
+    if not shorts:
+        return []
+    taken = SpanIndex((c.start, c.end) for c in claims)
+    found: list[ActorClaim] = []
+    for word in _NAME_START.finditer(text):
+        for short, name in shorts.get(word[0], {}).items():
+            start, end = word.start(), word.start() + len(short)
+            if (
+                not text.startswith(short, start)
+                or re.match(r"[\w'’-]", text[end : end + 1])
+                or taken.overlaps(start, end)
+            ):
+                continue
+            taken.add(start, end)
+            found.append(
+                ActorClaim(
+                    start=start,
+                    end=end,
+                    text=short,
+                    rule="actor.short_name",
+                    confidence=0.55,
+                    name=name,
+                    actor_type="organization",
+                    role_hint=role_hint(text, start, end, "organization", acts),
+                )
+            )
+            break
+    return found
+
+
+def author_as_source(text: str, claims: list[ActorClaim]) -> list[ActorClaim]:
+    """The named author of a first-hand account (a post headed or signed by a name, «Я,
+    Ирина Кудряшова, …», "only his first name, Wilmer") is its source where a mention says
+    nothing else of them."""
+    if not any(c.actor_type == "person" and c.role_hint is None for c in claims):
+        return claims
+    author = account_author(text)
+    if not author:
+        return claims
+    key = {w[:5].lower() for w in re.findall(r"\w{3,}", author)}
+    return [
+        replace(claim, role_hint="source")
+        if claim.actor_type == "person"
+        and claim.role_hint is None
+        and {w[:5].lower() for w in re.findall(r"\w{3,}", claim.name)} & key
+        else claim
+        for claim in claims
+    ]
+
+
+def carry_official(claims: list[ActorClaim]) -> list[ActorClaim]:
+    """An office holder named with the office («мэра Джермука Арама Погосяна») speaks as an
+    official later too («— сказал Погосян»): the convention gives office holders speaking the
+    role official, not source."""
+    officials: list[set[str]] = []
+    result: list[ActorClaim] = []
+    for claim in sorted(claims, key=lambda c: c.start):
+        if claim.actor_type == "person":
+            words = {w[:5].lower() for w in re.findall(r"\w{3,}", claim.name)}
+            if claim.role_hint == "official":
+                officials.append(words)
+            elif claim.role_hint == "source" and words and any(words <= o for o in officials):
+                claim = replace(claim, role_hint="official")  # noqa: PLW2901
+        result.append(claim)
+    return result
 
 
 def carry_victim(claims: list[ActorClaim]) -> list[ActorClaim]:

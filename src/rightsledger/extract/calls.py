@@ -35,6 +35,8 @@ _DEMANDS = (
     (
         "investigation",
         r"investigat\w*|inquiry|probe|look into|review\w*|examine|criminal case|reopen\w*|"
+        # "find out who killed him" asks who did it, not where someone is
+        r"find\s+out\s+who|выяснить,?\s+кто|установить,?\s+кто|"
         r"identify|установить виновных|возобнов\w*|preserv\w*|questioning|"
         r"расследова\w*|провер\w*|уголовн\w* дел\w*|возбуд\w*|экспертиз\w*|разобрат\w*|"
         r"разобраться",
@@ -50,7 +52,7 @@ _DEMANDS = (
     (
         "cessation",
         r"stop\w*|end\b|ending|halt\w*|cease\w*|refrain\w*|desist|not to \w+|"
-        r"прекрат\w*|останов\w*|воздерж\w*|не [а-яё]+(?:ть|ти)(?:ся)?\b",
+        r"прекрат\w*|прекращени\w*|останов\w*|воздерж\w*|не [а-яё]+(?:ть|ти)(?:ся)?\b",
     ),
     (
         "protection",
@@ -67,8 +69,8 @@ _DEMANDS = (
     ),
     (
         "information",
-        r"disclose|whereabouts|fate|find\b|locate|tell\s+\w+\s+where|информаци\w*|"
-        r"местонахождени\w*|сообщить,?\s+(?:[\w-]+,?\s+){0,4}?где|узнать|"
+        r"disclose|publish(?:es)?\b|make\s+public|опубликова\w*|обнародова\w*|whereabouts|fate|find\b|locate|tell\s+\w+\s+where|информаци\w*|"
+        r"местонахождени\w*|сообщ\w*,?\s+(?:[\w-]+,?\s+){0,4}?где|узнать|"
         # "ask the authorities about my brother", "tell the family where he is held"
         r"ask\w*\s+(?:[\w'’-]+\s+){0,3}?about|inquire\w*|"
         r"tell\s+(?:[\w'’-]+\s+){0,5}?where|"
@@ -78,11 +80,12 @@ _DEMANDS = (
 _TRIGGER = re.compile(
     r"(?<![\w-])(?:call(?:ed|s|ing)?\s+(?:on|upon|for)|urg(?:e|ed|es|ing)|demand(?:ed|s|ing)?|"
     r"appeal(?:ed|s)?\s+to|insist(?:ed|s)?\s+on|"
-    r"(?:ask(?:ed|s|ing)?|want(?:s|ed)?|wish(?:es|ed)?)(?=\s+[\w'’]+(?:\s+[\w'’]+){0,8}\s+to\s)|"
+    r"(?:ask(?:ed|s|ing)?|request(?:ed|s)?|want(?:s|ed)?|wish(?:es|ed)?)"
+    r"(?=\s+[\w'’]+(?:\s+[\w'’]+){0,11}\s+to\s)|"
     r"insist(?:ed|s)?\s+that|"
     r"призвал\w*|призыва\w*|призыв\w*|потребовал\w*|требу\w*|требовани\w*|обратил\w*\s+к|"
     r"прошу|просим|просит|просят|просил\w*|попросил\w*|"
-    r"(?:хотим|хотят|хочет|хотела?|хотели|добива\w*|настаива\w*),?\s+чтобы)"
+    r"(?:хочу|хотим|хотят|хочет|хотела?|хотели|добива\w*|настаива\w*),?\s+чтобы)"
     r"(?![\w-])",
     re.IGNORECASE,
 )
@@ -90,10 +93,11 @@ _ADDRESSEE = re.compile(
     r"^\s+(?P<who>(?:the\s+)?[\w'’ -]{2,60}?)\s+(?:to|for|с требованием|с просьбой)\b",
     re.IGNORECASE,
 )
+_ADDRESSEE_TO = re.compile(r"^\s+(?P<who>(?:the\s+)?[\w'’ -]{2,80}?)\s+to\b", re.IGNORECASE)
 _RU_WORDS = re.compile(r"[А-Яа-яЁё][\w-]*|«[^»]{1,40}»")
-_SENTENCE_END = re.compile(r"[.!?]\s")
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)[.!?]\s")
 # A sentence ends after its mark and any closing quotation mark: 'warned: "…hole." We call…'
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”»’)]*\s")
+_SENTENCE_BREAK = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)[.!?][\"”»’)]*\s")
 # "…and demands…", «…и требует…»: a second call joined to the first is a call of its own.
 _NEXT_CALL = re.compile(
     r",?\s+(?:and|и)\s+(?=(?:also\s+|также\s+)?(?:call(?:s|ed)?\s+(?:on|upon|for)|"
@@ -114,9 +118,9 @@ _AUTHOR = re.compile(
 
 def _addressee(trigger: str, tail: str) -> str | None:
     """Whom a call addresses: the object of "call on / urge", none after "call for"."""
-    if re.search(r"(?:for|that|чтобы)$", trigger, re.IGNORECASE) or re.match(
-        r"\s*(?:that|чтобы)\b", tail
-    ):
+    if re.search(r"чтобы$", trigger, re.IGNORECASE) or re.match(r",?\s*чтобы\b", tail):
+        return _agent_after_so_that(re.sub(r"^,?\s*чтобы", "", tail))
+    if re.search(r"(?:for|that)$", trigger, re.IGNORECASE) or re.match(r"\s*that\b", tail):
         return None
     if re.match(r"[А-Яа-яЁё]", trigger):
         return _russian_addressee(tail)
@@ -124,25 +128,46 @@ def _addressee(trigger: str, tail: str) -> str | None:
     if match is None:
         return None
     who = match["who"].strip()
-    # "demanded an investigation into…": the words after the verb are the demand itself.
-    if re.match(r"(?:an?\s+|the\s+)?(?:\w+\s+)?(?:investigation|inquiry|probe|release)", who):
+    if match[0].endswith("for") and re.match(r"\s+[A-Z]", tail[match.end() :]):
+        # "the Office of the High Commissioner for Human Rights to…": "for" is in the name
+        longer = _ADDRESSEE_TO.match(tail)
+        who = longer["who"].strip() if longer else who
+    # "want them to find out…": a pronoun names nobody; "demanded an investigation into…":
+    # the words after the verb are the demand itself.
+    if who.lower() in (*PRONOUNS, "them", "him", "her", "us", "me") or re.match(
+        r"(?:an?\s+|the\s+)?(?:\w+\s+)?(?:investigation|inquiry|probe|release)", who
+    ):
         return None
     return who
 
 
+# "identify and prosecute those responsible", «нашли и наказали»: finding the culprits is
+# the way to the demand that follows it.
+_THEN_PUNISH = re.compile(
+    r"^\s+(?:and|и)\s+(?:then\s+|затем\s+)?(?:prosecut|punish|наказа|привлеч|bring\s+\w+\s+to)",
+    re.IGNORECASE,
+)
+
+
 def _demand(window: str) -> str | None:
-    best: tuple[int, str] | None = None
+    best: tuple[int, int, str] | None = None
     for name, pattern in _DEMANDS:
         match = re.search(rf"(?<![\w-])(?:{pattern})", window, re.IGNORECASE)
         if match and (best is None or match.start() < best[0]):
-            best = (match.start(), name)
-    return best[1] if best else None
+            best = (match.start(), match.end(), name)
+    if best is None:
+        return None
+    if best[2] in ("investigation", "information") and _THEN_PUNISH.match(window[best[1] :]):
+        return "prosecution"
+    return best[2]
 
 
 def _russian_addressee(tail: str) -> str | None:
     """The words after a Russian call verb up to the verb of the demand («призвала власти
     Беларуси немедленно освободить» → «власти Беларуси»): they name whom it addresses."""
     words: list[str] = []
+    relative = _RELATIVE_RU.search(tail)
+    tail = tail[: relative.start()] if relative else tail
     for match in _RU_WORDS.finditer(tail):
         word = match[0]
         if not words and word.lower() in ("к", "от", "у"):
@@ -159,6 +184,36 @@ def _russian_addressee(tail: str) -> str | None:
         if len(words) > 6:
             return None
     return " ".join(words) or None
+
+
+# «призывает МАГАТЭ, чьи эксперты…»: the addressee ends where a relative clause begins.
+_RELATIVE_RU = re.compile(r",\s*(?:чь[еияй]\w*|котор\w+|где)\b", re.IGNORECASE)
+
+
+def _agent_after_so_that(clause: str) -> str | None:
+    """«требую, чтобы Главная военная прокуратура провела проверку»: a name in the
+    nominative before an active verb in the past is whom the demand addresses; a passive
+    («чтобы гибель была расследована») or an object first («тех, кто…») addresses nobody."""
+    words: list[str] = []
+    for match in _RU_WORDS.finditer(clause[:120]):
+        word = match[0]
+        if word.startswith("«"):
+            words.append(word)
+            continue
+        parse = analyzer().parse(word.lower())[0]
+        if parse.pos == "VERB":
+            active = parse.feats.get("Tense") == "Past" and str(parse.normal) not in (
+                "быть",
+                "стать",
+            )
+            return " ".join(words) if words and active else None
+        if parse.pos in ("NOUN", "ADJ", "PROPN") and parse.feats.get("Case") == "Nom":
+            words.append(word)
+        else:
+            return None
+        if len(words) > 5:
+            return None
+    return None
 
 
 _AUXILIARIES = re.compile(
@@ -188,8 +243,10 @@ def _author(head: str, organisations: Sequence[tuple[int, str]], position: int) 
     else:
         author_match = _AUTHOR.search(head)
         by = author_match["who"].strip() if author_match else None
-    if by is not None and by.lower() in ("we", "мы") and organisations:
-        return organisations[0][1]  # "We call on…" in a release: the body that issued it
+    if by is not None and by.lower() in ("we", "мы"):
+        # "We call on…" in a release: the body that issued it, named before the call
+        named = [name for start, name in organisations[:1] if start < position]
+        return named[0] if named else None
     if by is None or by.lower().strip('«»"') in PRONOUNS or not any(c.isalpha() for c in by):
         return None  # a pronoun, or only a dash opening a line of testimony
     generic = by.split()[-1].lower().strip('«»"')
@@ -219,6 +276,15 @@ _ADDRESSEE_BEFORE = re.compile(
     r"(?:\bк|\bв|\bto)\s+((?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+(?:с|with)?\s*$"
 )
 _NOUN_TRIGGER = re.compile(r"требовани|призыв(?!а)|просьб", re.IGNORECASE)
+# "refused to comply with the demands", «выполнять законные требования администрации»:
+# demands someone obeys or refuses are not calls the document reports.
+_OBEYED = re.compile(
+    r"(?:comply\s+with|complied\s+with|obey\w*|follow\w*|meet|met|refus\w+|ignor\w+|"
+    r"выполн\w*|исполн\w*|соблюд\w*|подчин\w*|наруш\w*|в соответствии с)"
+    r"\s+(?:the\s+|all\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+_LEADING_CONJUNCTION = re.compile(r"^(?:And|But|So|А|И|Но)\s+(?=\S)")
 
 
 _SAID_AFTER = re.compile(
@@ -226,6 +292,7 @@ _SAID_AFTER = re.compile(
     r"(?:[a-zа-яё-]+\s+){0,2}?(?P<name>[A-ZА-ЯЁ][\w'’-]+(?:\s+[A-ZА-ЯЁ][\w'’-]+){0,2})"
 )
 _FIRST_PLURAL = re.compile(r"(?:^|\s)(?:[Ww]e|[Мм]ы)\s+\S*$")
+_WE_BEFORE = re.compile(r"(?:^|\s)(?:[Ww]e|[Мм]ы)(?:\s+(?:also|again|too|также|тоже|вновь))?\s*$")
 
 
 _FIRST_PERSON = re.compile(
@@ -276,6 +343,28 @@ def _subject_of_previous_sentence(
     return _author(subject + " ", organisations, sentence_start)
 
 
+def _demand_window(tail: str, addressee: str | None) -> str:
+    """The words a demand is read from: after whom the call addresses ("urge the
+    prosecutor's office to review" asks for a review, not a prosecution) and after a
+    relative clause on the addressee («ОБСЕ, чьи наблюдатели…, добиваться»)."""
+    if not addressee:
+        return tail
+    after = tail.find(addressee) + len(addressee)
+    relative = _RELATIVE_RU.match(tail[after:])
+    if relative:
+        closing = tail.find(",", after + relative.end())
+        after = closing if closing > 0 else after
+    return tail[after:]
+
+
+def _we_author(previous: tuple[int, str | None] | None, position: int, author: str) -> str | None:
+    """Who "we" are in "We also ask…": the author of a call just before ("X urges… . We also
+    ask…"), else the person who signs a first-hand post (they and their family ask)."""
+    if previous is not None and previous[1] and previous[0] >= position - 300:
+        return previous[1]
+    return author or None
+
+
 def find_calls(
     text: str,
     organisations: Sequence[tuple[int, str]] = (),
@@ -294,15 +383,18 @@ def find_calls(
         joined = _NEXT_CALL.search(tail)
         tail = tail[: joined.start()] if joined else tail
         addressee = _addressee(match[0], tail)
-        # The demand follows whom the call addresses: "urge the prosecutor's office to review"
-        # asks for a review, not a prosecution.
-        after = tail.find(addressee) + len(addressee) if addressee else 0
-        demand = _demand(tail[after:])
-        if demand is None:
-            continue
+        demand = _demand(_demand_window(tail, addressee))
         head = text[max(0, match.start() - 150) : match.start()]
         head = _SENTENCE_BREAK.split(head)[-1]
+        if demand is None or (
+            re.match(r"требовани|demands?\b", match[0], re.I) and _OBEYED.search(head[-40:])
+        ):
+            continue
+        head = _LEADING_CONJUNCTION.sub("", head.lstrip())
         by = _author(head, organisations, match.start())
+        if _WE_BEFORE.search(head[-16:]):
+            author = author if author is not None else (account_author(text) or "")
+            by = _we_author(previous, match.start(), author) or by
         if _JOINED.search(head) and previous is not None and previous[0] >= match.start() - 150:
             # «…призывает X… и требует…»: the second verb has the first one's author
             joined_to = text[previous[0] : match.start()]
@@ -326,7 +418,10 @@ def find_calls(
         if addressee is None and _NOUN_TRIGGER.match(match[0]):
             before_noun = _ADDRESSEE_BEFORE.search(head[-60:])
             addressee = before_noun[1] if before_noun else None
-        if by is None and _FIRST_PERSON.search(head[-12:] + " " + match[0]):
+        if by is None and (
+            _FIRST_PERSON.search(head[-12:] + " " + match[0].split()[0])
+            or _WE_BEFORE.search(head[-16:])
+        ):
             # "I ask…", «прошу…» in someone's own account: that person asks.
             author = author if author is not None else (account_author(text) or "")
             by = author or None

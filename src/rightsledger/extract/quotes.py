@@ -76,8 +76,26 @@ _PRONOUN_BEFORE = re.compile(
     rf"(?:[Пп]о\s+(?:его|её|ее)\s+словам|\b(?:[Ss]he|[Hh]e)\s+(?:{_VERBS_EN}))"
     r"(?:\s+that)?\s*[:,]?\s*$"
 )
+# Verbs of stating a position, beside the speech verbs: "X denied that…", "the army maintains
+# that…", «в министерстве заявили, что…».
+_STATING_EN = r"(?:denied|denies|maintain(?:s|ed)?|insist(?:s|ed)|stated|claim(?:s|ed)|argued)"
 _NAMED_SPEECH = re.compile(
-    rf"(?P<name>{_NAME})(?:,[^,.\"“”«»]{{1,60}})?,?\s+(?:has\s+)?(?:{_VERBS_EN}|{_VERBS_RU})\b"
+    rf"(?P<name>{_NAME})(?:,[^,.\"“”«»]{{1,60}})?,?\s+(?:has\s+)?"
+    rf"(?:{_VERBS_EN}|{_VERBS_RU}|{_STATING_EN})\b"
+)
+# "In its reply, the Government stated that Mr. X had been "…"": a body named by a common
+# noun, the subject of its clause after an opening phrase, states what the quotation holds.
+_CLAUSE_SUBJECT_STATES = re.compile(
+    rf"(?:^|,\s+)(?P<who>[Tt]he\s+(?:[A-Z][\w'’-]*\s+){{0,3}}?[\w'’-]+)\s+"
+    rf"(?:{_STATING_EN}|said|says|told\s+\w+)\s+that\b"
+    r"(?:[^.!?\"“”«»\n]|\b(?:Mr|Ms|Mrs|Dr)\.){0,200}$"
+)
+# «В Министерстве обороны заявили, что удары наносились «…»»: a body speaks through «в X
+# заявили / сообщили».
+_IN_BODY_SAID_RU = re.compile(
+    r"(?:^|\s)[Вв]о?\s+(?P<who>[А-ЯЁ][\w-]*(?:\s+[\w-]+){0,4}?)\s+(?:заявили|сообщили|"
+    r"сказали|отметили|подчеркнули|ответили|утверждают|настаивают)(?:,?\s+что)?\b"
+    r"[^.!?«»\n]{0,150}$"
 )
 # A Russian plural speech verb with no subject of its own: an indefinite "they" («сказали
 # только: «…»», «звонили и говорили, что «…»»).
@@ -93,7 +111,9 @@ _LABEL_BEFORE = re.compile(
     r"|\s(?:с|со)\s+(?:подписью|надписью|текстом|словами)\s*:?\s*$",
     re.IGNORECASE,
 )
-_SENTENCE_START = re.compile(r"(?<=[.!?])[\"”»]?\s+(?=[A-ZА-ЯЁ«\"“])|\n")
+_SENTENCE_START = re.compile(
+    r"(?<=[.!?])(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)[\"”»]?\s+(?=[A-ZА-ЯЁ«\"“])|\n"
+)
 # Verbs that introduce quoted words inside a sentence, besides the speech verbs: "calling
 # them", «назвав их», «подтвердила».
 _QUOTING_VERB = re.compile(
@@ -147,7 +167,11 @@ def _speaker(text: str, start: int, end: int) -> str | None:
     said = _SAID_IN_SENTENCE.search(text[max(0, start - 250) : start])
     if said is not None and _can_speak(said["name"]):
         return said["name"].strip()
-    return _subject_speaker(_SENTENCE_START.split(text[max(0, start - 250) : start])[-1])
+    sentence = _SENTENCE_START.split(text[max(0, start - 250) : start])[-1]
+    stated = _CLAUSE_SUBJECT_STATES.search(sentence) or _IN_BODY_SAID_RU.search(sentence)
+    if stated is not None and stated["who"].split()[-1].lower() not in _NOT_NAME_WORDS:
+        return stated["who"].strip()
+    return _subject_speaker(sentence)
 
 
 def _named_after(text: str, start: int, before: str, after: str) -> str | None:
@@ -288,7 +312,29 @@ def account_author(text: str) -> str | None:
         return _last_person_name(russian["clause"])
     signed = _SIGNED_POST.match(text[:200])
     # only a first-hand account: a body's name over its release is not someone speaking
-    return signed["name"] if signed and _FIRST_PERSON.search(text[:3000]) else None
+    if signed and _FIRST_PERSON.search(text[:3000]):
+        return signed["name"]
+    opening = _I_NAME.match(text[:200]) or _FIRST_NAME_ONLY.search(text[:400])
+    if opening:
+        return opening["name"]
+    closing = _SIGNED_AT_END.search(text[-200:])
+    if closing and _FIRST_PERSON.search(text[:3000]):
+        return closing["name"]
+    return None
+
+
+# «Я, Ирина Васильевна Кудряшова, мать…», "I, Samir Haddad, …": the author names themself.
+_I_NAME = re.compile(r"^\s*(?:I|Я),\s+(?P<name>[A-ZА-ЯЁ][\w'’-]+(?:\s+[A-ZА-ЯЁ][\w'’-]+){0,2}),")
+# "asked that only his first name, Wilmer, be used", «просила называть её только по имени,
+# Нино»: the speaker of a testimony whose surname is withheld.
+_FIRST_NAME_ONLY = re.compile(
+    r"(?:(?:first|given)\s+name|по\s+имени)\s*,?\s+(?P<name>[A-ZА-ЯЁ][\w'’-]+)\b"
+)
+# A letter signed at its end: "…\n\nМадина Сафарова, Куляб", "— Zarina Aliyeva".
+_SIGNED_AT_END = re.compile(
+    r"\n\s*[—–-]?\s*(?P<name>[A-ZА-ЯЁ][\w'’-]+(?:\s+[A-ZА-ЯЁ][\w'’-]+){1,2})"
+    r"(?:,\s*[A-ZА-ЯЁ][\w'’ -]{1,40})?\s*$"
+)
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Яя]|[Мм]о[йяеё]\w*)\b")
@@ -302,6 +348,15 @@ _SIGNED_POST = re.compile(
 )
 
 
+# 'He said, "…"', «один всё время бил меня и повторял: «…»», 'he could make sure Luis
+# "…"': in an account, words another person said or wrote are not the author's.
+_SOMEONE_ELSE_SPEAKS = re.compile(
+    r"(?:\b(?:[Hh]e|[Ss]he|[Tt]hey|[Oo]н|[Оо]на|[Оо]ни)\b[^.!?\n]{0,40}?\b(?:said|told|asked|shouted|"
+    r"warned|wrote|make\s+sure|сказал\w*|говорил\w*|кричал\w*|спросил\w*)"
+    r"|\b(?:повторял\w*|кричал\w*|приговаривал\w*|угрожал\w*))[^.!?\n]{0,60}$"
+)
+
+
 def find_quotes(text: str) -> Iterator[QuoteClaim]:
     author: str | None = None
     for match in _QUOTED.finditer(text):
@@ -311,7 +366,9 @@ def find_quotes(text: str) -> Iterator[QuoteClaim]:
         speaker = _speaker(text, match.start(), match.end())
         if speaker == "":
             speaker = None
-        elif speaker is None:
+        elif speaker is None and not _SOMEONE_ELSE_SPEAKS.search(
+            text[max(0, match.start() - 60) : match.start()]
+        ):
             author = author if author is not None else (account_author(text) or "")
             speaker = author or None
         yield QuoteClaim(
