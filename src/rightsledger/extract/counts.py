@@ -19,9 +19,11 @@ from rightsledger.extract import anchors
 from rightsledger.extract.claims import CountClaim
 from rightsledger.extract.lexicon import (
     EN_GAP_STOP,
+    EN_MONEY_WORDS,
     EN_STATE_NOUNS,
     EN_UNITS,
     RU_GAP_STOP,
+    RU_MONEY_LEMMAS,
     RU_PERSON_LEMMAS,
     RU_UNITS,
     is_english_person_noun,
@@ -252,6 +254,8 @@ def _en_noun(text: str, position: int) -> tuple[int, str] | None:
             break
         token = word[1]
         lower = token.lower()
+        if lower in EN_MONEY_WORDS:  # a sum ("150,000 tenge"), whatever else the word may be
+            break
         if is_english_person_noun(lower) and (lower not in EN_STATE_NOUNS or position == start):
             found = (word.end(1), token)
             position = word.end(1)
@@ -291,6 +295,9 @@ def _ru_noun(text: str, position: int) -> tuple[int, str, str] | None:
         if not _CYRILLIC.match(token):  # a Russian noun phrase is written in Cyrillic
             break
         forms = lemmas(token)
+        # «сомов» (not the catfish); indeclinable «тенге», «лари» by their written form.
+        if token.lower() in RU_MONEY_LEMMAS or any(f in RU_MONEY_LEMMAS for f in forms):
+            break
         person = next((f for f in forms if f in RU_PERSON_LEMMAS), None) or _animate(token)
         if person is not None and _is_nominal(token):
             found = (word.end(1), token, person)

@@ -139,6 +139,24 @@ RU_GAP_STOP: frozenset[str] = frozenset(
 )
 
 
+# Money units, English plural forms and Russian lemmas: a number before one is a sum, never a
+# count of people («150 тысяч тенге», "2,000 manat"), whatever the dictionary guesses of them.
+EN_MONEY_WORDS: frozenset[str] = frozenset(
+    (
+        "dollar dollars euro euros rouble roubles ruble rubles tenge manat manats som soms "
+        "somoni lari dram drams hryvnia hryvnias hryvnas sum sums lira liras lire pound pounds "
+        "yuan rupee rupees franc francs dinar dinars rial rials riyal riyals shilling shillings "
+        "naira cedi cedis birr rand leu lei afghani afghanis taka kyat baht ringgit peso pesos "
+        "real reais usd eur rub kzt cfa"
+    ).split()
+)
+RU_MONEY_LEMMAS: frozenset[str] = frozenset(
+    (
+        "рубль доллар евро тенге манат сом сомони лари драм гривна гривня сум лира фунт юань "
+        "рупия франк динар риал реал шиллинг найра лей афгани песо бат"
+    ).split()
+)
+
 # Verbs that introduce what someone said, as regex alternations: quotes find their speaker by
 # them, and actor role hints read a person named beside one as a source.
 SPEECH_VERBS_EN = r"said|says|added|stated|recalled|wrote|explained|insisted|claimed|declared"

@@ -106,6 +106,10 @@ def find_places(text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> Iterat
         for start, end, word in (token,)
     ]
     excluded = SpanIndex(exclude)
+    claims: list[PlaceClaim] = []
+    # Far-away towns opening a group's name ("Bamenda Centre for …"), kept aside until the
+    # whole text is read: see ``_based_there``.
+    group_towns: list[tuple[int, int, Place, bool]] = []
     index = 0
     while index < len(tokens):
         start, _, word = tokens[index]
@@ -122,6 +126,10 @@ def find_places(text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> Iterat
         elif _is_cyrillic_upper(first):
             found = _match_ru(text, tokens, index, gazetteer.longest_ru)
         if found is None:
+            if _is_latin_upper(first):
+                town = _opens_a_group_name(text, tokens, index)
+                if town is not None and not excluded.covers(start, tokens[index][1]):
+                    group_towns.append((start, tokens[index][1], *town))
             index += 1
             continue
         last, place, ambiguous, rule, original = found
@@ -153,25 +161,78 @@ def find_places(text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> Iterat
         ):
             index += 1
             continue
-        confidence = 0.9 if place.kind != "city" else 0.8
-        if ambiguous:
-            confidence -= 0.2
-        if rule.endswith("suffix") or ".variant." in rule:
-            confidence -= 0.1
-        yield PlaceClaim(
-            start=start,
-            end=end,
-            text=text[start:end],
-            rule=rule,
-            confidence=confidence,
-            name=place.name_en,
-            name_original=original,
-            gazetteer_id=place.id,
-            country_code=place.country,
-            admin1=place.admin1 if place.kind != "country" else None,
-            place_type=place.kind,
-        )
+        claims.append(_claim(text, start, end, place, ambiguous, rule, original))
         index = last + 1
+    claims.extend(_based_there(text, group_towns, claims))
+    yield from sorted(claims, key=lambda claim: claim.start)
+
+
+def _claim(
+    text: str, start: int, end: int, place: Place, ambiguous: bool, rule: str, original: str
+) -> PlaceClaim:
+    confidence = 0.9 if place.kind != "city" else 0.8
+    if ambiguous:
+        confidence -= 0.2
+    if rule.endswith("suffix") or ".variant." in rule:
+        confidence -= 0.1
+    return PlaceClaim(
+        start=start,
+        end=end,
+        text=text[start:end],
+        rule=rule,
+        confidence=confidence,
+        name=place.name_en,
+        name_original=original,
+        gazetteer_id=place.id,
+        country_code=place.country,
+        admin1=place.admin1 if place.kind != "country" else None,
+        place_type=place.kind,
+    )
+
+
+def _opens_a_group_name(
+    text: str, tokens: list[tuple[int, int, str]], index: int
+) -> tuple[Place, bool] | None:
+    """The far-away town a capitalised group's name opens with ("Bamenda Centre for Rights
+    Monitoring", "The Kumbo Human Rights Group"), which the first pass left out as a possible
+    borrowed name. A capitalised word before it (a given name, "Norwegian") leaves it out."""
+    if index + 1 >= len(tokens):
+        return None
+    start, end, word = tokens[index]
+    following = tokens[index + 1]
+    if (
+        text[end : following[0]] != " "
+        or not following[2][0].isupper()
+        or following[2].lower() not in _GROUP_WORDS
+    ):
+        return None
+    if index > 0 and not _sentence_initial(text, start):
+        previous = tokens[index - 1]
+        capitalised = previous[2][0].isupper() and previous[2].lower() not in ("the", "a", "an")
+        if text[previous[1] : start] == " " and capitalised:
+            return None
+    places = [p for p in load().lookup_en(word) if p.kind == "city"]
+    if not places:
+        return None
+    place, ambiguous = _best(places)
+    # A town whose name is also a common word ("Mission", "Union") needs more than this.
+    if place.country in _NEAR_COUNTRIES or place.needs_context_en:
+        return None
+    return place, ambiguous
+
+
+def _based_there(
+    text: str, group_towns: list[tuple[int, int, Place, bool]], claims: list[PlaceClaim]
+) -> Iterator[PlaceClaim]:
+    """A far-away town opening a group's name is the town when the text places something else
+    in its country: the group works there (the Bamenda Centre in a report on Kumbo). Names
+    borrowed far from the town (the Helsinki Committee of Armenia) stay out."""
+    countries = {claim.country_code for claim in claims}
+    for start, end, place, ambiguous in group_towns:
+        if place.country in countries:
+            yield _claim(
+                text, start, end, place, ambiguous, "place.en.gazetteer.city", place.name_en
+            )
 
 
 _DISTRICT = re.compile(r"\s+район(?:а|е|у|ом|ы|ов|ах)?(?!\w)")
