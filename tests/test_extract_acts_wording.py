@@ -1478,9 +1478,89 @@ def test_wordings_that_do_not_allege_the_act(text: str, category: str) -> None:
     assert category not in _categories(text)
 
 
+# Round 9, written before its rules from the classes the dev12 split showed (amounts in currencies
+# the rules did not list, money wanted from relatives, veiled threats, phones and shop windows
+# smashed); none is a dev12 sentence.
+_ROUND_9: list[tuple[str, str]] = [
+    ("Police demanded 50,000 CFA francs from each trader at the market.", "extortion"),
+    ("Gunmen demanded between 10,000 and 20,000 rupees from drivers.", "extortion"),
+    ("Патрульные требовали с водителей по 500 франков.", "extortion"),
+    ("The kidnappers freed the two nurses only after their families paid.", "extortion"),
+    ("Guards wanted money from her relatives for a bed in the cell.", "extortion"),
+    ("Охранники хотели от родственников денег за свидания.", "extortion"),
+    ("Следователь хотел с семьи денег за прекращение дела.", "extortion"),
+    ("Одному из активистов пообещали проблемы на работе.", "threats_intimidation"),
+    ("Ей обещали большие неприятности, если она не замолчит.", "threats_intimidation"),
+    ("Officers promised him serious trouble if he spoke to reporters.", "threats_intimidation"),
+    ("Полицейские грозились посадить его отца.", "threats_intimidation"),
+    ("Soldiers smashed our phones and cameras at the checkpoint.", "property_destruction"),
+    ("The cameras they smashed were never returned.", "property_destruction"),
+    ("Ночью неизвестные разбили витрины двух магазинов.", "property_destruction"),
+    ("Полицейские разбили его телефон о стену.", "property_destruction"),
+    # people taken by an armed group that is not the state: hostage-taking
+    ("Separatist fighters had taken two nurses from the health centre.", "abduction"),
+    ("Gunmen took three engineers from the construction site.", "abduction"),
+    ("Боевики увели двух учителей из школы.", "abduction"),
+    ("Сепаратисты захватили троих строителей.", "abduction"),
+    # a death told in the sentence after the one that places the person in custody
+    (
+        "Его брат отбывал срок в колонии под Омском. В марте родным сообщили, что он умер.",
+        "killing",
+    ),
+    (
+        "Her son was serving a sentence in a prison near Minsk. In May the family was told "
+        "he had died of heart failure.",
+        "killing",
+    ),
+    (
+        "Soldiers set fire to the houses at dawn. Most families have since moved in with "
+        "relatives in town.",
+        "forced_displacement",
+    ),
+    (
+        "Militiamen torched the farms. The survivors are now staying with relatives.",
+        "forced_displacement",
+    ),
+    (
+        "Боевики выгнали семьи из домов. Теперь они живут у родственников в райцентре.",
+        "forced_displacement",
+    ),
+    ("Про одного из них до сих пор ничего не известно.", "enforced_disappearance"),
+    ("Про брата с тех пор ничего не слышно.", "enforced_disappearance"),
+    ("Of one of them nothing has been heard since.", "enforced_disappearance"),
+    ("Police forced dozens of migrants onto buses.", "arbitrary_detention"),
+    ("Officers pushed the protesters into a van.", "arbitrary_detention"),
+    ("Их затолкали в автозак.", "arbitrary_detention"),
+    ("Бойцы ОМОНа загнали людей в автобусы.", "arbitrary_detention"),
+    ("Его преследуют за публикации.", "threats_intimidation"),
+    ("Полицейские преследовали её целый год.", "threats_intimidation"),
+    ("Врачи зафиксировали у него телесные повреждения.", "ill_treatment"),
+]
+_ROUND_9_NOT_ALLEGED: list[tuple[str, str]] = [
+    ("Мэр пообещал решить проблемы с водой.", "threats_intimidation"),
+    ("The minister promised to solve the problems at the school.", "threats_intimidation"),
+    ("The families paid 20,000 CFA francs in school fees.", "extortion"),
+    ("Туристы разбили палатки у озера.", "property_destruction"),
+    ("Он хотел денег заработать на ремонт.", "extortion"),
+    ("О пытках в этом отделе ничего не известно.", "enforced_disappearance"),
+    ("About the new rules nothing has been heard since.", "enforced_disappearance"),
+    ("Volunteers helped the elderly onto the buses.", "arbitrary_detention"),
+    ("Rebels took the town in May.", "abduction"),
+    ("Боевики захватили здание администрации.", "abduction"),
+    ("Он отбыл срок в колонии и вышел на свободу. Через пять лет он умер.", "killing"),
+    ("He spent ten years in prison. He was released in 2015 and died last year.", "killing"),
+    # "pursue a goal", not persecution; injuries a medical check says it did not find
+    ("Эти лица преследуют цель дестабилизировать обстановку.", "threats_intimidation"),
+    ("Преследуя политические цели, они распространяют слухи.", "threats_intimidation"),
+    ("Пришёл ответ, что телесных повреждений не выявлено.", "ill_treatment"),
+    ("Экспертиза не обнаружила телесных повреждений.", "ill_treatment"),
+    ("Телесные повреждения у задержанного не зафиксированы.", "ill_treatment"),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "category"),
-    _LATER_ROUNDS + _ROUND_4 + _ROUND_5 + _ROUND_6 + _REVIEW + _ROUND_7 + _ROUND_8,
+    _LATER_ROUNDS + _ROUND_4 + _ROUND_5 + _ROUND_6 + _REVIEW + _ROUND_7 + _ROUND_8 + _ROUND_9,
 )
 def test_wordings_of_later_rounds_name_their_act(text: str, category: str) -> None:
     assert category in _categories(text)
@@ -1494,7 +1574,8 @@ def test_wordings_of_later_rounds_name_their_act(text: str, category: str) -> No
     + _ROUND_6_NOT_ALLEGED
     + _REVIEW_NOT_ALLEGED
     + _ROUND_7_NOT_ALLEGED
-    + _ROUND_8_NOT_ALLEGED,
+    + _ROUND_8_NOT_ALLEGED
+    + _ROUND_9_NOT_ALLEGED,
 )
 def test_wordings_of_later_rounds_that_do_not_allege_the_act(text: str, category: str) -> None:
     assert category not in _categories(text)

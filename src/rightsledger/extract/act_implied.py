@@ -1,6 +1,6 @@
-"""Acts a text implies without naming them: a count of the dead, injuries from force used,
-money paid or asked for a release or offered to make a case go away, a family living with
-relatives after violence, an act someone was told would be done.
+"""Acts a text implies without naming them: a count of the dead, a death after custody, injuries
+from force used, money paid or asked for a release or offered to make a case go away, a family
+living with relatives after violence, an act someone was told would be done.
 
 "238 dead", "16 deaths" and "dozens dead" report killings though no act word is there. An
 injury ("were injured", «ранены», «пострадавших») is ill-treatment when its sentence tells of
@@ -8,7 +8,8 @@ force used by police, guards or other officials on people (a dispersal, a detent
 and not when it tells of war (shelling, a strike, an explosion): the wounded of an attack are
 counted with its killings and destruction, not as ill-treatment. A sum paid ("his family paid
 $2,000", «отдала 200 тысяч») is extortion when its sentence ties it to a release or a case
-dropped; a payment alone is not.
+dropped; a payment alone is not. A death («он умер», "he died") told in the sentence after one
+that places the person in custody, with no release told, is a death in custody.
 """
 
 from __future__ import annotations
@@ -170,7 +171,7 @@ _STAYING_WORDS = frozenset(
 _DISPLACEMENT_CAUSE = re.compile(
     r"(?:поджог|подожгл|поджечь|снесл|снос|сожгл|сожж|угрож|угроз|выселил|выселен|разрушил|"
     r"разрушен|обстрел|преследова|давлени|обыск|разгром|burn|demolish|bulldoz|threat|shell|"
-    r"destroy|evict|raid|persecut)",
+    r"destroy|evict|raid|persecut|set fire|set alight|torch|arson|loot|expel)",
     re.IGNORECASE,
 )
 
@@ -179,11 +180,36 @@ def _could_be_staying(word: str) -> bool:
     return word in _STAYING_WORDS or word.startswith(_STAYING_STEMS)
 
 
+# A death told right after the sentence that places the person in custody is a death in
+# custody: «отбывал срок в колонии. … сообщили, что он умер». Not when either sentence tells
+# of a release (a death years after the term) or names another place of death.
+_DEATH_WORDS = frozenset("died умер умерла умерли скончался скончалась скончались".split())
+_IN_CUSTODY = re.compile(
+    r"отбыва\w* (?:\w+ )?(?:срок|наказани)|(?:в|во) (?:колони|сизо|ивс|тюрьм|изолятор|шизо|"
+    r"карцер|следственн\w* изолятор)\w*|(?:serving|served) (?:a |his |her )?(?:\w+ )?sentence|"
+    r"\b(?:held|detained|kept|locked up) (?:\w+ ){0,3}?in (?:a |the )?(?:\w+ )?(?:prison|jail|"
+    r"colony|cell|custody|detention)",
+    re.IGNORECASE,
+)
+_RELEASED = re.compile(
+    r"освобо|освобожд|на свобод|отбыл |released|freed|after (?:his|her) release",
+    re.IGNORECASE,
+)
+
+
+def _death_in_custody(text: str, start: int, end: int) -> bool:
+    sentence_start = _sentence_start(text, start)
+    previous_start = _sentence_start(text, max(0, sentence_start - 2))
+    tail = _SENTENCE_BREAK.search(text, end)
+    told = text[previous_start : tail.start() if tail else len(text)]
+    return _IN_CUSTODY.search(told) is not None and _RELEASED.search(told) is None
+
+
 def _could_be_payment(word: str) -> bool:
     return word in _PAYMENT_EN or word.startswith(_PAYMENT_RU_STEMS)
 
 
-_IMPLIED_WORDS = _DEAD_WORDS | _INJURY_EN | _PAYMENT_EN | _STAYING_WORDS
+_IMPLIED_WORDS = _DEAD_WORDS | _INJURY_EN | _PAYMENT_EN | _STAYING_WORDS | _DEATH_WORDS
 _IMPLIED_STEMS = _INJURY_RU_STEMS + _PAYMENT_RU_STEMS + _STAYING_STEMS
 
 
@@ -199,7 +225,10 @@ def find_implied_acts(text: str) -> Iterator[tuple[int, int, str]]:
         word = _word_at(text, start)
         lower = word.lower()
         end = start + len(word)
-        if lower in _DEAD_WORDS and _NUMBER_BEFORE.search(text[max(0, start - 40) : start]):
+        counted_dead = lower in _DEAD_WORDS and _NUMBER_BEFORE.search(
+            text[max(0, start - 40) : start]
+        )
+        if counted_dead or (lower in _DEATH_WORDS and _death_in_custody(text, start, end)):
             yield start, end, "killing"
         elif _is_injury(lower):
             sentence = _sentence(text, start, end)

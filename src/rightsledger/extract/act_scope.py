@@ -95,7 +95,9 @@ _AFTER_OTHER_SENSE: dict[str, re.Pattern[str]] = {
     "threats_intimidation": re.compile(
         r"\s+(?:of\s+(?:\w+\s+)?)?(?:обстрел|наводнени|эпидеми|голод|срыв|вымирани|прорыв|обрушени|"
         r"землетрясени|паводк|пожар|затоплени|банкротств|эскалаци|flood|shelling|famine|collapse|"
-        r"epidemic|fire|escalation|bankruptcy|war\b|drought)",
+        r"epidemic|fire|escalation|bankruptcy|war\b|drought)"
+        # «преследовать цель»: to pursue a goal or an interest, not to persecute
+        r"|\s+(?:[\w-]+\s+)?(?:цел(?:ь|и|ью|ей|ям|ями)|интерес(?:ы|ов|ам)|задач[иу]?)\b",
         re.IGNORECASE,
     ),
     # things stolen, not people taken: «похитили двух коров», "kidnapped the cattle"
@@ -115,7 +117,10 @@ _AFTER_OTHER_SENSE: dict[str, re.Pattern[str]] = {
         # military strikes: «удары наносились «исключительно по военным объектам»
         r"|\s+(?:были\s+)?(?:наносил\w*|нанесен\w*|нанос\w*)\s+(?:[«\"]?[\w-]+\s+){0,3}?по\b"
         r"|\s+по\s+(?:[\w-]+\s+){0,2}?(?:объект|позици|территори|склад|инфраструктур|аэродром|"
-        r"порт|цел(?:и|ям|ям)\b)",
+        r"порт|цел(?:и|ям|ям)\b)"
+        # injuries a medical check did not find: «повреждений не выявлено»
+        r"|\s+(?:[\w-]+\s+){0,3}?не\s+(?:был[аио]?\s+)?(?:выявлен|обнаружен|зафиксирован|"
+        r"установлен)\w*",
         re.IGNORECASE,
     ),
 }
@@ -138,7 +143,9 @@ _BEFORE_OTHER_SENSE: dict[str, re.Pattern[str]] = {
     ),
     "ill_treatment": re.compile(
         r"\b(?:team|side|club|squad|candidate|party|shares?|prices?|markets?|economy|currency|"
-        r"stocks?|ratings?)s?\s+(?:was|were|has\s+been|have\s+been)\s+$",
+        r"stocks?|ratings?)s?\s+(?:was|were|has\s+been|have\s+been)\s+$"
+        # «экспертиза не обнаружила повреждений»: the injuries denied by a medical check
+        r"|(?<![\w-])не\s+(?:выявил|обнаружил|зафиксировал|установил|нашл)\w*\s+$",
         re.IGNORECASE,
     ),
 }

@@ -9,7 +9,11 @@ its context: an object, a passive, a place of custody, a currency.
 from __future__ import annotations
 
 _W = r"[\w-]*"
-_CURRENCY = r"lari|roubles|rubles|dollars|euros|manats|hryvnias?|tenge|soms?|somoni"
+_CURRENCY = (
+    r"lari|roubles|rubles|dollars|euros|manats|hryvnias?|tenge|soms?|somoni|"
+    # francs are often qualified by their country: "CFA francs", "Burundian francs"
+    r"(?:[A-Z]\w+ )?francs|rupees|shillings|naira|pesos|birr|cedis"
+)
 _CUSTODY_EN = r"(?:police|station|base|precinct|detention|prison|jail|custody|cells?)"
 _CUSTODY_RU = (
     r"(?:отдел|отделени|полици|овд|ровд|увд|гувд|участ|изолятор|спецпри[её]мник|сизо|ивс)\w*"
@@ -18,7 +22,7 @@ _PROPERTY = (
     r"homes?|houses?|buildings?|property|shops?|villages?|schools?|cars?|mosques?|churches|"
     r"crops|fields|harvests?|livestock|orchards?|farms?|olive groves?|businesses|offices?|"
     r"camps?|tents?|barns?|sheds?|stables?|warehouses?|markets?|hospitals?|vehicles?|"
-    r"furniture|belongings|equipment|apartments?|flats?"
+    r"furniture|belongings|equipment|apartments?|flats?|phones?|cameras?|laptops?|computers?"
 )
 _PROPERTY_VERBS = (
     r"destroyed|demolished|burned|burnt|torched|razed|looted|set on fire|shelled|blown up|"
@@ -33,7 +37,10 @@ MONEY_EN = (
 _NOT_COMPENSATION = (
     r"(?![^.;]{0,30}?\b(?:compensation|damages|reparations?|aid|funding|assistance))"
 )
-_RU_CURRENCY = r"рубл\w*|доллар\w*|евро|сом\w*|тенге|манат\w*|гривен|гривн\w*|лари|\$"
+_RU_CURRENCY = (
+    r"рубл\w*|доллар\w*|евро|сом\w*|тенге|манат\w*|гривен|гривн\w*|лари|франк\w*|рупи\w*|"
+    r"шиллинг\w*|песо|\$"
+)
 MONEY_RU = (
     rf"[0-9][0-9 ]*(?: ?(?:тыс\.|тысяч\w*|млн|миллион\w*))?(?: ?(?:{_RU_CURRENCY}))"
     rf"|[0-9][0-9 ]* ?(?:тыс\.|тысяч\w*|млн|миллион\w*)|(?:\w+ )?(?:тысяч\w*|миллион\w*)"
@@ -400,6 +407,14 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         rf"detention{_W}",
         rf"arrest{_W}",
         r"rounded up",
+        # people forced into a bus or a van by those who hold them (one person pushed into a van
+        # by masked men is rather an abduction)
+        r"(?:forced|pushed|shoved|dragged|herded|bundled|loaded) (?!him |her |me )"
+        r"(?:[\w-]+ ){0,4}?(?:into|onto) "
+        r"(?:a |the |police |waiting )*(?:buses|bus|vans?|trucks?|lorry|lorries)\b",
+        r"(?:затолкал|запихнул|загнал|погрузил|посадил|поместил)\w* (?:\w+ ){0,2}?в "
+        r"(?:автозак|автобус)\w*",
+        r"автозак\w*",
         r"round-?ups?",
         r"taken into custody",
         rf"imprison{_W}",
@@ -486,6 +501,13 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?:undisclosed|unknown|secret) (?:location|place)s?",
         r"(?:unable to|could not|cannot|can\'t|failed to) (?:locate|find|trace) (?:him|her|them)",
         r"(?:нём|нем|ней|них) (?:\w+ ){0,2}?ничего не (?:известно|знают|слышно)",
+        # nothing heard of a person named by a pronoun, a kin word or "one of them", not of a
+        # thing («о пытках ничего не известно»)
+        r"(?:одного|одной|одном|другого|другом|втором|остальных|двоих|троих|него|неё|нее|"
+        r"(?:брат|сын|муж|отц|парн|задержанн)\w*)(?: из \w+)? (?:до сих пор |с тех пор |"
+        r"по-прежнему |так и )?ничего не (?:известно|слышно|знают)",
+        r"(?:of|from) (?:him|her|them|one of them|the other|the others) (?:nothing|no word) "
+        r"(?:has|had) been heard",
         r"не располага\w* (?:\w+ ){0,2}?(?:сведениями|информацией|данными) о (?:\w+ ){0,2}?"
         r"(?:задержани|местонахожд|арест|судьб)\w*",
         r"где (?:он|она|они|его|её|ее|их) (?:\w+ )?(?:содерж|держ|наход)\w*,? (?:\w+ ){0,3}?не "
@@ -594,6 +616,15 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?:masked|armed|unidentified|unknown) (?:\w+ )?(?:men|gunmen|people|individuals) (?:\w+ "
         r")?(?:took|seized|grabbed|bundled|dragged|forced)",
         r"taken hostage",
+        # people taken by an armed group that is not the state (a town or a building taken is
+        # no abduction, so the object must be people)
+        r"(?:fighters|militants|gunmen|rebels|insurgents|separatists|militiamen|bandits) "
+        r"(?:had |have |has )?(?:taken|took|seized|grabbed|carried off|led away) (?:\w+ ){0,3}?"
+        r"(?:men|women|people|teachers|students|pupils|girls|boys|children|workers|villagers|"
+        r"nurses|doctors|engineers|civilians|farmers|travell?ers|passengers|him|her|them)\b",
+        r"(?:боевик|повстанц|сепаратист|бандит|ополченц)\w* (?:\w+ ){0,2}?(?:увели|забрали|"
+        r"захватили|увезли) (?:\w+ ){0,2}?(?:человек|мужчин|женщин|учител|студент|школьни|детей|"
+        r"жител|рабоч|строител|врач|заложник|его|её|ее|их)\w*",
         r"(?:люди|лица|мужчины) в (?:масках|камуфляже|форме) (?:\w+ )?(?:увезли|забрали|схватили|"
         r"затолкали|вывели)",
         r"(?:неизвестн|вооруж)\w* (?:\w+ )?(?:увезли|забрали|схватили|затолкали)",
@@ -744,6 +775,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"сексуальн\w* (?:насили|домогательств|унижени)" + _W,
     ),
     "threats_intimidation": (
+        # a veiled threat: trouble promised to a person («пообещали проблемы на работе»)
+        r"(?:по)?обещал\w* (?:(?:ему|ей|им|мне|нам|вам|тебе) )?(?:\w+(?:ые|ие|ых|их) )?"
+        r"(?:проблем|неприятност)\w*",
+        r"promised (?:him|her|them|me|us|you) (?:[\w-]+ )?(?:trouble|problems)\b",
         # death or disappearance promised to the one addressed: "the community can bury you",
         # «поедешь туда, где тебя никто не найдёт»
         r"(?:will|can|could|gonna|going to) (?:bury|kill|shoot|finish off) you\b",
@@ -911,7 +946,15 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?:тысяч\w* )?(?:рубл|доллар|евро)\w*",
         r"hand over (?:their|his|her|the) (?:money|bank cards|cards|savings|salar\w+|wages)",
         rf"pay (?:a |an |the )?(?:[0-9][0-9,. ]*\s*)?(?:{_CURRENCY}|bribes?|ransom)\b",
-        rf"demanded [0-9][0-9,. ]*\s*(?:{_CURRENCY})\b{_NOT_COMPENSATION}",
+        rf"demanded (?:between |up to |about |around )?[0-9][0-9,. ]*"
+        rf"(?:(?:and|to|or) [0-9][0-9,. ]*)?\s*(?:{_CURRENCY})\b{_NOT_COMPENSATION}",
+        # captives let go once a payment was made: a ransom whatever it is called
+        r"(?:freed|released|let (?:him|her|them) go)(?: [\w'-]+){0,4}? (?:only )?"
+        r"(?:after|once|when) "
+        r"(?:[\w'-]+ ){0,3}?paid\b(?! (?:a |the |his |her |their )?(?:fine|bail))",
+        # money wanted from a person (relatives, a family): a demand, not a wish
+        r"(?:wanted|expected|asked for) (?:money|cash|payments?) from\b",
+        r"(?:хотел\w*|хотят|хочет|просил\w*|ждал\w*) (?:от|с) (?:\w+ ){1,2}?денег\b",
         rf"extort{_W}",
         r"ransom",
         r"(?:по)?требовал\w* (?:\S+ ){0,3}?(?:рубл|доллар|евро|денег|деньги)\w*",
@@ -948,9 +991,12 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"имуществ\w*)(?:\s+\w+){0,2}?\s+(?:сгорел\w*|сгорели|выгорел\w*)",
         r"ransack\w*",
         r"vandali[sz]\w*",
-        r"smash\w* (?:\w+ ){0,2}?(?:windows?|doors?|cars?|furniture|equipment|gates?)",
+        r"smash\w* (?:\w+ ){0,2}?(?:windows?|doors?|cars?|furniture|equipment|gates?|phones?|"
+        r"cameras?|laptops?|computers?)",
+        # the object told first: "the phones they smashed", "the houses the soldiers burned"
+        rf"(?:{_PROPERTY}) (?:they|he|she|the [\w-]+) (?:{_PROPERTY_VERBS})\b",
         r"(?:разбил\w*|повредил\w*|поврежден\w*) (?:\w+ )?"
-        r"(?:окн|стекл|машин|автомобил|двер|дом|имуществ)\w*",
+        r"(?:окн|стекл|машин|автомобил|двер|дом|имуществ|витрин|телефон|ноутбук|камер|фар)\w*",
         rf"(?:{_PROPERTY})(?: and (?:an? |the )?[\w-]+(?: [\w-]+)?| of [^.,;]{{1,40}}?)? "
         rf"(?:were|was|had been|have been) (?:{_PROPERTY_VERBS})",
         r"(?:с|вы)ломал\w* (?:\w+ ){0,2}?(?:двер|ворот|окн|замк|мебел|забор)\w*",
