@@ -91,7 +91,7 @@ _SURNAME = (
     r"|shvili|li|aev|ayev|iev|yk|ych|ich|chuk|ak|ets|yan|ova|eva)"
 )
 _EN_PERSON_NAME = re.compile(
-    rf"(?<![\w-])(?P<name>[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?{_SURNAME})(?![\w-])"
+    rf"(?<![\w-])(?P<name>[A-Z][a-z]+[^\S\n]+(?:[A-Z]\.\s+)?{_SURNAME})(?![\w-])"
     # a name with the surname cut to its initial, as testimonies protect witnesses: "Ales K."
     r"|(?<![\w-])(?P<initial>[A-Z][a-z]{2,}\s+[A-Z]\.)(?=[\s,;:)])"
 )
@@ -136,7 +136,7 @@ _EN_ORG_APPOSITIVE = re.compile(
     r"association|initiative|project|coalition)(?:\s+(?:of|for)\s+[^,.;]{1,40})?\s*,"
 )
 _EN_SPEAKER = re.compile(
-    r"(?<![\w-])(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+)(?=,?\s+(?:said|says|told|added|stated|"
+    r"(?<![\w-])(?P<name>[A-Z][a-z]+[^\S\n]+[A-Z][a-z]+)(?=,?\s+(?:said|says|told|added|stated|"
     r"recalled|wrote|explained|a\s+\w+|an\s+\w+|aged|\d+))"
 )
 # A person named right after what they are or do ("the journalist Ahmad Karimi", "activist
@@ -154,9 +154,9 @@ _PERSON_NOUNS = (
     "neighbou?r|friend|colleague|man|woman|boy|girl|teenager|pensioner|"
     "officer|policeman|policewoman|investigator|interrogator|guard|soldier"
 )
-_CUED_NAME = (
-    rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?(?:\s+[{_UP}][{_LOW}'’]+(?:-[{_UP}][{_LOW}]+)?){{1,2}}"
-)
+# The words of one name stand on one line: a heading's last word and a dateline's first
+# ("Kingdom of Bahrain\nManama, 11 June") are no name.
+_CUED_NAME = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?(?:[^\S\n]+[{_UP}][{_LOW}'’]+(?:-[{_UP}][{_LOW}]+)?){{1,2}}"
 _EN_PERSON_CUED = re.compile(
     rf"(?:\b(?:{_PERSON_NOUNS})\s+"
     rf"|\b(?:said|says|told|added|[Aa]ccording\s+to)\s+"
