@@ -1558,9 +1558,69 @@ _ROUND_9_NOT_ALLEGED: list[tuple[str, str]] = [
 ]
 
 
+# Round 10, written before its rules from the classes the dev13 split showed (threats shouted
+# or hinted, witnesses pressed to withdraw what they said, a release bought "after paying" a
+# sum named later in the sentence; and, not alleged, things that are "missing", damage that is
+# the charge against the person held, injuries said to predate an arrest); none is a dev13
+# sentence.
+_ROUND_10: list[tuple[str, str]] = [
+    ("Следователь кричал, что посадят всю семью.", "threats_intimidation"),
+    ("Охранники кричали ему, что его сына арестуют.", "threats_intimidation"),
+    (
+        "The officers shouted that if he spoke again they would arrest his wife.",
+        "threats_intimidation",
+    ),
+    (
+        "Witnesses were told to withdraw their statements or face the consequences.",
+        "threats_intimidation",
+    ),
+    ("She got calls urging her to retract her testimony.", "threats_intimidation"),
+    ("Свидетелей заставляли отозвать показания.", "threats_intimidation"),
+    ("От неё требовали забрать заявление из полиции.", "threats_intimidation"),
+    ("Ему посоветовали уехать из города, пока цел.", "threats_intimidation"),
+    ("They advised him to leave while he was still in one piece.", "threats_intimidation"),
+    (
+        "The detainees were released after paying what the guards called a fee, about 30,000 "
+        "shillings each.",
+        "extortion",
+    ),
+    ("He was freed only after paying the officers, in cash, 500 dollars.", "extortion"),
+    ("The guards beat his feet with a rubber hose.", "torture"),
+    ("Two men shoved her inside and pulled a black hood over her head.", "abduction"),
+    ("They dragged him in and put a sack over his head.", "abduction"),
+    ("Его держали в отделе до утра без еды и без воды.", "ill_treatment"),
+    ("Задержанных заперли в автозаке без воды.", "ill_treatment"),
+    ("One of them was beating our feet with sticks every night.", "torture"),
+]
+_ROUND_10_NOT_ALLEGED: list[tuple[str, str]] = [
+    ("Two of his teeth were missing and his nose was broken.", "enforced_disappearance"),
+    ("Several pages of the file were missing.", "enforced_disappearance"),
+    ("His passport and phone were missing when he got his bag back.", "enforced_disappearance"),
+    ("Его задержали по подозрению в поджоге сарая.", "property_destruction"),
+    ("He was arrested on suspicion of damaging a police car.", "property_destruction"),
+    ("Защита утверждает, что травмы он получил до задержания.", "ill_treatment"),
+    ("The police say the injuries were sustained before his arrest.", "ill_treatment"),
+    ("The shop was closed until the owner paid 20,000 naira in taxes.", "extortion"),
+    ("He hurt his feet when he fell.", "torture"),
+    ("The guard pushed me inside and locked the door.", "abduction"),
+    ("Volunteers pushed the cart in and put the bags on the shelves.", "abduction"),
+    ("После обстрела посёлок третьи сутки без воды.", "ill_treatment"),
+    ("Держитесь подальше от людей без еды и сна.", "ill_treatment"),
+    ("The guards beat him and stamped on his feet.", "torture"),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "category"),
-    _LATER_ROUNDS + _ROUND_4 + _ROUND_5 + _ROUND_6 + _REVIEW + _ROUND_7 + _ROUND_8 + _ROUND_9,
+    _LATER_ROUNDS
+    + _ROUND_4
+    + _ROUND_5
+    + _ROUND_6
+    + _REVIEW
+    + _ROUND_7
+    + _ROUND_8
+    + _ROUND_9
+    + _ROUND_10,
 )
 def test_wordings_of_later_rounds_name_their_act(text: str, category: str) -> None:
     assert category in _categories(text)
@@ -1575,7 +1635,8 @@ def test_wordings_of_later_rounds_name_their_act(text: str, category: str) -> No
     + _REVIEW_NOT_ALLEGED
     + _ROUND_7_NOT_ALLEGED
     + _ROUND_8_NOT_ALLEGED
-    + _ROUND_9_NOT_ALLEGED,
+    + _ROUND_9_NOT_ALLEGED
+    + _ROUND_10_NOT_ALLEGED,
 )
 def test_wordings_of_later_rounds_that_do_not_allege_the_act(text: str, category: str) -> None:
     assert category not in _categories(text)

@@ -83,3 +83,23 @@ def test_russian_group_in_a_far_town() -> None:
 )
 def test_a_span_of_months_is_one_interval(text: str, earliest: str, latest: str) -> None:
     assert [(claim.earliest, claim.latest) for claim in find_dates(text)] == [(earliest, latest)]
+
+
+# Classes first seen on the dev13 split: a town before the lower-case road or area it names,
+# and a large city before "Central" in the name of its central station.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They left him on the Gulu road at night.", [("Gulu", "Gulu")]),
+        ("Families fled towards the Sake area.", [("Sake", "Sake")]),
+        ("Checkpoints line the Gulu highway.", [("Gulu", "Gulu")]),
+        ("They searched Harare Central and two other stations.", [("Harare", "Harare")]),
+        ("He was held at Nairobi Central for a week.", [("Nairobi", "Nairobi")]),
+        # sentence-initial, the road rule does not apply
+        ("Sake area residents fled.", []),
+    ],
+)
+def test_towns_naming_roads_areas_and_central_stations(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert places(text) == expected

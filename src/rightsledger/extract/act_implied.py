@@ -59,7 +59,10 @@ _WAR = re.compile(
 _SENTENCE_BREAK = re.compile(r"[.!?\n]")
 
 _PAYMENT = re.compile(
-    rf"(?:(?:paid|pay|paying|handed over|gave|transferred|asked|asking|wanted|requested) "
+    # a release bought "after paying what he described as 'bail money', about 20,000 naira
+    # each": the sum may come at the end of the clause
+    rf"paying\b[^.;!?]{{0,80}}?(?:{MONEY_EN})"
+    rf"|(?:(?:paid|pay|paying|handed over|gave|transferred|asked|asking|wanted|requested) "
     rf"(?:\w+ ){{0,2}}?(?:for )?|payments? of )(?:{MONEY_EN})"
     rf"|(?:заплатил|отдал|передал|перев[её]л|собрал|привез|привёз|просил|попросил|запросил|"
     rf"хотел)\w* (?:\w+ ){{0,3}}?(?:{MONEY_RU})",
@@ -126,8 +129,9 @@ def _sentence(text: str, start: int, end: int) -> str:
 # Someone told that an act will be done to them is threatened: «сказали, что снесут и дом
 # родителей», "warned him that his sons would be arrested".
 _TOLD_THAT = re.compile(
-    r"(?:\b(?:said|says|told|warned|threatened|wrote|promised)\b|(?<![\w-])(?:сказал|говорил|"
-    r"пообещал|обещал|предупредил|пригрозил|писал|угрожал|заявил)\w*)",
+    r"(?:\b(?:said|says|told|warned|threatened|wrote|promised|shouted|yelled|screamed)\b|"
+    r"(?<![\w-])(?:сказал|говорил|пообещал|обещал|предупредил|пригрозил|писал|угрожал|заявил|"
+    r"кричал|крикнул)\w*)",
     re.IGNORECASE,
 )
 _ENGLISH_FUTURE = re.compile(
@@ -243,6 +247,7 @@ def find_implied_acts(text: str) -> Iterator[tuple[int, int, str]]:
         if payment is not None and _FOR_RELEASE.search(_sentence(text, start, payment.end())):
             yield start, payment.end(), "extortion"
     yield from find_sums_to_solve_the_problem(text)
+    yield from find_needs_denied_in_custody(text)
 
 
 # A sum for "solving the problem" is the euphemism of a bribe: "an officer told my mother the
@@ -316,3 +321,24 @@ def _word_at(text: str, start: int) -> str:
     while end < len(text) and text[end].isalpha():
         end += 1
     return text[start:end]
+
+
+# Someone held without water, food, sleep or a toilet is ill-treated: «продержали там до ночи,
+# без воды, без туалета». Only when the sentence before the words tells of the holding: a town
+# «без воды» after shelling is no one's custody.
+_NEEDS_DENIED_RU = re.compile(
+    r"без (?:воды|еды|пищи|сна|туалета)(?:,? (?:и )?без (?:воды|еды|пищи|сна|туалета))*",
+    re.IGNORECASE,
+)
+_HELD_RU = re.compile(
+    r"(?<![\w-])(?:(?:про)?держал|содержал|заперл|запира)\w*|(?<![\w-])(?:в|во) (?:камер|"
+    r"отдел|изолятор|ивс|сизо|клетк|автозак|подвал)\w*",
+    re.IGNORECASE,
+)
+
+
+def find_needs_denied_in_custody(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, "ill_treatment") for water, food, sleep or a toilet denied to someone held."""
+    for match in anchors.anchored(_NEEDS_DENIED_RU, text, lambda word: word.lower() == "без"):
+        if _HELD_RU.search(text, _sentence_start(text, match.start()), match.start()):
+            yield match.start(), match.end(), "ill_treatment"

@@ -118,6 +118,10 @@ _AFTER_OTHER_SENSE: dict[str, re.Pattern[str]] = {
         r"|\s+(?:были\s+)?(?:наносил\w*|нанесен\w*|нанос\w*)\s+(?:[«\"]?[\w-]+\s+){0,3}?по\b"
         r"|\s+по\s+(?:[\w-]+\s+){0,2}?(?:объект|позици|территори|склад|инфраструктур|аэродром|"
         r"порт|цел(?:и|ям|ям)\b)"
+        # injuries said to predate the arrest: «травмы он получил до задержания», "the
+        # injuries were sustained before his arrest"
+        r"|\s+(?:[\w-]+\s+){0,3}?(?:до|before)\s+(?:(?:his|her|their|the)\s+)?"
+        r"(?:задержани|арест|arrest|detention)\w*"
         # injuries a medical check did not find: «повреждений не выявлено»
         r"|\s+(?:[\w-]+\s+){0,3}?не\s+(?:был[аио]?\s+)?(?:выявлен|обнаружен|зафиксирован|"
         r"установлен)\w*",
@@ -125,6 +129,21 @@ _AFTER_OTHER_SENSE: dict[str, re.Pattern[str]] = {
     ),
 }
 _BEFORE_OTHER_SENSE: dict[str, re.Pattern[str]] = {
+    # things or body parts "missing", not a person: "two of his teeth were missing"
+    "enforced_disappearance": re.compile(
+        r"\b(?:teeth|tooth|fingernails?|nails|fingers?|pages?|files?|documents?|papers|"
+        r"passports?|phones?|money|cash|belongings|items|records?|bags?|keys|wallets?|"
+        r"valuables|jewell?ery|equipment)\s+(?:of\s+(?:the|his|her|their|my|our)\s+\w+\s+)?"
+        r"(?:(?:was|were|are|is|had\s+gone|went)\s+)?$",
+        re.IGNORECASE,
+    ),
+    # the damage is what the person held is charged with: «по подозрению в повреждении
+    # служебного автомобиля», "on suspicion of damaging a police car"
+    "property_destruction": re.compile(
+        r"(?:\b(?:on\s+suspicion\s+of|suspected\s+of|charged\s+with)"
+        r"|(?<![\w-])(?:по\s+подозрению\s+в|подозрева\w*\s+в|обвин\w*\s+в))\s+$",
+        re.IGNORECASE,
+    ),
     "killing": re.compile(
         r"\b(?:bill|motion|proposal|deal|plan|project|amendment|idea|initiative|law|economy|"
         r"industry|business|market|press|freedom|democracy|media|debate)s?\s+"

@@ -152,6 +152,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"подошвам)",
         r"(?:beat|beaten|beating|hit|struck|whipped|caned|flogged)\w* (?:\w+ ){0,4}?"
         r"(?:on |across )?(?:the |his |her |their |my |our )?soles\b",
+        r"(?:beat|beaten|beating|hit|struck|whipped|caned|flogged)\w* (?:\w+ ){0,2}?(?:the |his |"
+        r"her |their |my |our )feet with (?:a |an |the |their )?(?:[\w-]+ )?(?:sticks?|canes?|"
+        r"batons?|rods?|cables?|clubs?|pipes?|hoses?|truncheons?|whips?|belts?)\b",
         r"burns (?:on|to|all over) (?:his|her|their|my) (?:arms|hands|body|back|chest|legs|face|"
         r"feet|neck)",
         r"swallow['’\"]? (?:stress )?position",
@@ -640,6 +643,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?!police|prison|patrol)(?:[\w-]+ )?(?:car|van|vehicle|minibus|minivan|jeep|truck|suv|"
         r"bus|automobile)",
         r"took (?:me|him|her|them|us)(?: and [\w ]{1,30}?)? (?:away|across|into a)",
+        # pushed in and hooded: "they just pushed me inside and put a bag over my head"
+        r"(?:bundled|forced|pushed|dragged|shoved|threw) (?:him|her|them|me|us) (?:inside|in)"
+        r"(?=,? and (?:\w+ ){0,2}?(?:put|pulled|placed|threw|tied) (?:a |an )?(?:[\w-]+ )?"
+        r"(?:bag|sack|hood|blindfold|cloth))",
         r"вывез(?:ли|ен|ена|ены)? (?:\w+ )?(?:в лес|в горы|в поле|за город|в неизвестн)",
         r"(?:схватили|затолкали|запихнули|затащили) (?:\w+ )?в (?:машину|автомобиль|микроавтобус)",
         rf"abduct{_W}",
@@ -800,10 +807,11 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?:уезжай|уезжайте|убирайся|убирайтесь|уходи|уходите)(?: [\w-]+){0,3}?,? или "
         r"(?:умр|убь|пожале|закопа|пристрел)\w*",
         # a warning of what will be done, stated with a condition or after a colon
-        r"(?:предупредил|пригрозил|сказал|говорил|обещал|пообещал)\w*[:,]? (?:[^.:]{0,70}?[,—–-] )?"
+        r"(?:предупредил|пригрозил|сказал|говорил|обещал|пообещал|кричал|крикнул|орал)\w*[:,]? "
+        r"(?:[^.:]{0,70}?[,—–-] )?"
         r"(?:то )?(?:убьют|посадят|сожгут|арестуют|задержат|изнасилуют|заберут|похитят|уволят|"
         r"выселят|отчислят|придут за)\b",
-        r"(?:warned|told|threatened|said)\w*[^.]{0,15}?\bif\b[^.]{0,60}?\b(?:they|he|she|we|you|"
+        r"(?:warned|told|threatened|said|shouted|yelled|screamed)\w*[^.]{0,15}?\bif\b[^.]{0,60}?\b(?:they|he|she|we|you|"
         r"(?:his|her|their|your|my) \w+)(?: would|'d| will|'ll) (?:pay(?=[.,;!]| for (?:it|this|"
         r"that)\b| dearly)|suffer|regret|come for|come after|go after|arrest|jail|kill|hurt|harm|"
         r"punish|"
@@ -812,6 +820,20 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"family|parents|house|home|land)))\b",
         r"(?:you|he|she|they|your \w+|his \w+|her \w+|my \w+) (?:will|would|'ll) be (?:the )?next"
         r"(?: one)?\b(?! (?:to|in|on|at|for|week|month|year|time)\b)",
+        # witnesses pressed to take back what they said: "calls telling them to withdraw their
+        # statements", «заставляли отозвать показания»
+        r"(?:telling|told|urging|urged|pressing|pressed|pressuring|pressured|forcing|forced|"
+        r"ordering|ordered) (?:\w+ ){0,2}?to (?:withdraw|retract|recant|drop|take back) "
+        r"(?:\w+ ){0,2}?(?:statements?|complaints?|testimony|testimonies|evidence|accounts?|"
+        r"allegations?|lawsuits?)\b",
+        r"(?:заставля|заставил|вынужда|вынудил|принужда|принудил|склоня|склонил|требова|"
+        r"уговарива)\w* (?:\w+ ){0,2}?(?:отозвать|забрать|изменить|поменять) (?:\w+ ){0,2}?"
+        r"(?:заявлени|показани|жалоб|иск)\w*",
+        # harm hinted at: «не высовываться, пока цел», "while you are
+        # still in one piece"
+        r"пока (?:ещё |еще )?(?:цел|цела|целы|жив|жива|живы)\b(?!\w)",
+        r"while (?:you|he|she|they|we|I)(?:'re| are| is| was| were|'s) still (?:in one piece|"
+        r"alive and well|able to walk)",
         # silencing: "they want us to stay quiet", «хотят заставить замолчать»
         r"wants? (?:us|him|her|them|me|the family) to (?:stay|keep|be) (?:quiet|silent)",
         r"(?:should|must|had better|better|to) keep (?:his|her|their|your|my|our) mouths? shut",
@@ -871,7 +893,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"the) (?:\w+ ){0,2}?would (?:be (?:killed|arrested|detained|jailed|imprisoned|harmed|hurt|"
         r"beaten|raped|burned|burnt|destroyed|deported|expelled|punished|evicted|fired|dismissed|"
         r"sacked|taken away|tortured)|lose|suffer|face|regret|disappear|never see|end up)\b",
-        r"(?:говорил|сказал|пообещал|обещал|предупредил|писал)\w*,? что (?:\w+ ){0,3}?(?:убьют|"
+        r"(?:говорил|сказал|пообещал|обещал|предупредил|писал|кричал|крикнул)\w*,? что "
+        r"(?:\w+ ){0,3}?(?:убьют|"
         r"посадят|сожгут|арестуют|задержат|изнасилуют|заберут|похитят|уволят)",
         r"told (?:\w+ ){0,2}?to stop (?:\w+ ){0,2}?(?:reporting|writing|working|campaigning|"
         r"posting|speaking)",

@@ -487,7 +487,9 @@ def _common_noun_use(
 ) -> bool:
     """A city name used as a word: before a person's name ("Adam Saidov"), or between "the"
     and "of" ("the Republic of Azerbaijan", "the Union of …")."""
-    if _followed_by_name(text, tokens, last, near=place.country in _NEAR_COUNTRIES):
+    if _followed_by_name(
+        text, tokens, last, near=place.country in _NEAR_COUNTRIES
+    ) and not _names_a_central_station(tokens, last, place):
         return True
     if _names_an_armed_group(text, tokens, index, last, place):
         return True
@@ -499,6 +501,19 @@ def _common_noun_use(
         and tokens[index - 1][2].lower() == "the"
         and last + 1 < len(tokens)
         and tokens[last + 1][2] == "of"
+    )
+
+
+# A city large enough for a central police station or railway station names it with
+# "Central" after the name ("Harare Central", "Nairobi Central"): no person is called so.
+_CENTRAL_STATION_POPULATION = 500_000
+
+
+def _names_a_central_station(tokens: list[tuple[int, int, str]], last: int, place: Place) -> bool:
+    return (
+        last + 1 < len(tokens)
+        and tokens[last + 1][2] == "Central"
+        and place.population >= _CENTRAL_STATION_POPULATION
     )
 
 
@@ -608,7 +623,10 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 # Institutions a town names in lower case after it: "a Van court", "the association's Van
 # branch", "a Van prison". A capital would make the pair a name ("Bar Council").
-_INSTITUTIONS_AFTER = frozenset("court courthouse prison jail branch governorate".split())
+# Roads and areas are named after towns the same way: "the Gulu road", "the Sake area".
+_INSTITUTIONS_AFTER = frozenset(
+    "court courthouse prison jail branch governorate road highway area".split()
+)
 
 
 def _names_an_institution(text: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
