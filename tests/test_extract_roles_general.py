@@ -1908,3 +1908,159 @@ def test_a_body_called_again_by_its_short_name_is_a_mention(text: str, mention: 
         if c.kind == "actor" and c.start <= later < c.end  # type: ignore[attr-defined]
     ]
     assert spans, claims
+
+
+# Calls in the first person with no pronoun («просим», «призываем»), with the object put
+# first, or with the addressee described by a clause after a comma (dev12/dev13 classes).
+FIRST_PERSON_CALLS = [
+    (
+        "Северная правозащитная сеть\nЗаявление для прессы, 3 мая 2025 года\n\nЗадержаны двое "
+        "журналистов. Призываем прокуратуру края проверить законность задержания.",
+        "Северная правозащитная сеть",
+        "прокуратуру края",
+    ),
+    (
+        "Северная правозащитная сеть\nПресс-релиз\n\nЖителей, видевших задержание, просим "
+        "сообщить нам о нём.",
+        "Северная правозащитная сеть",
+        None,
+    ),
+    (
+        "Министерство внутренних дел Республики Татарстан сообщило о задержании. Просим "
+        "граждан, которые знают о насилии со стороны полицейских, сообщать об этом по телефону.",
+        "Министерство внутренних дел Республики Татарстан",
+        "граждан",
+    ),
+    (
+        "Я, Марина Голубева, мать задержанного. Прошу Уполномоченного по правам человека в "
+        "Пермском крае посетить изолятор.",
+        "Марина Голубева",
+        "Уполномоченного по правам человека в Пермском крае",
+    ),
+    (
+        "We ask the Inspector-General of Police to tell us where Farai Chikomo is being held.",
+        None,
+        "Inspector-General of Police",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "by", "addressee"), FIRST_PERSON_CALLS, ids=_ids)
+def test_calls_in_the_first_person(text: str, by: str | None, addressee: str | None) -> None:
+    calls = [c.to_json() for c in extract_text(text).claims if c.kind == "call"]
+    assert calls, "no call found"
+    call = calls[-1]
+    if by is not None:
+        assert same_name(by, call["by"]), call["by"]
+    assert same_name(addressee, call["addressee"]), call["addressee"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Владельцев кафе, столкнувшихся с подобными требованиями, немало.",
+        "Shop owners faced with such demands rarely complain.",
+    ],
+    ids=_ids,
+)
+def test_demands_someone_faced_are_not_calls(text: str) -> None:
+    assert not [c for c in extract_text(text).claims if c.kind == "call"]
+
+
+def test_a_body_heading_a_russian_release_is_its_source() -> None:
+    text = (
+        "Кавказская правозащитная инициатива\nЗаявление для прессы, 2 апреля 2025 года\n\n"
+        "Полиция задержала двоих активистов."
+    )
+    actors = [c.to_json() for c in extract_text(text).claims if c.kind == "actor"]
+    heading = [a for a in actors if a["name"] == "Кавказская правозащитная инициатива"]
+    assert heading, actors
+    assert heading[0]["role_hint"] == "source", actors
+
+
+# Who calls, where the words before the verb are not a plain subject (dev12/dev13 classes).
+AUTHOR_CALLS = [
+    (
+        "The Sahel Rights Observatory urges the Government of Niger to release the detainees. "
+        "It further calls on the authorities to investigate the beatings.",
+        "Sahel Rights Observatory",
+        "the authorities",
+    ),
+    (
+        "Правозащитный центр «Полярная звезда», в котором работает Игорь Семёнов, требует "
+        "освободить задержанных.",
+        "Правозащитный центр «Полярная звезда»",
+        None,
+    ),
+    (
+        "The Human Rights League, whose lawyers represent the family, urges the prosecutor to "
+        "reopen the case.",
+        "Human Rights League",
+        "the prosecutor",
+    ),
+    (
+        "My husband Kuda Moyo was taken on Monday. We ask the police to tell us where he is."
+        "\n\n— Nyasha Moyo, Mutare, 4 March 2025",
+        "Nyasha Moyo",
+        "the police",
+    ),
+    (
+        "Мой сын Артём пропал в понедельник. Прошу полицию сообщить, где он.\n\n"
+        "Ольга Лаврова, Тверь, 5 марта 2025 года",
+        "Ольга Лаврова",
+        "полицию",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "by", "addressee"), AUTHOR_CALLS, ids=_ids)
+def test_call_authors_behind_pronouns_clauses_and_signatures(
+    text: str, by: str, addressee: str | None
+) -> None:
+    calls = [c.to_json() for c in extract_text(text).claims if c.kind == "call"]
+    assert calls, "no call found"
+    call = calls[-1]
+    assert same_name(by, call["by"]), call["by"]
+    assert same_name(addressee, call["addressee"]), call["addressee"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Я вышел из дома, ко мне подошли двое. Один сказал: «Садись в машину, с тобой хотят "
+        "поговорить».",
+        "Мой брат Олег Сизов пропал. Один из них крикнул мне: «Уходи отсюда, а то тоже поедешь».",
+        "Мой муж Олег Сизов пропал. После митинга ему звонили и советовали «сидеть тихо, "
+        "пока цел».",
+        'Two men stopped me outside the mosque. One of them said: "Get in the car, we need to '
+        'talk to you."',
+    ],
+    ids=_ids,
+)
+def test_words_of_an_unnamed_one_of_them_have_no_speaker(text: str) -> None:
+    quotes = [c.to_json() for c in extract_text(text).claims if c.kind == "quote"]
+    assert quotes
+    assert quotes[-1]["speaker"] is None, quotes
+
+
+def test_words_a_press_service_gave_are_its_bodys() -> None:
+    text = (
+        "В пресс-службе МВД по Республике Тыва заявили, что сотрудники «действовали строго в "
+        "рамках закона»."
+    )
+    quotes = [c.to_json() for c in extract_text(text).claims if c.kind == "quote"]
+    assert quotes
+    assert same_name("МВД по Республике Тыва", quotes[0]["speaker"]), quotes
+
+
+def test_a_body_defined_by_its_abbreviation_names_its_later_mentions() -> None:
+    text = (
+        "Police detained members of the opposition Union pour la démocratie et le progrès (UDP) "
+        "in Maradi. Two UDP members were later released."
+    )
+    actors = [c.to_json() for c in extract_text(text).claims if c.kind == "actor"]
+    names = {a["text"]: a["name"] for a in actors}
+    assert names.get("Union pour la démocratie et le progrès") == (
+        "Union pour la démocratie et le progrès"
+    ), actors
+    assert names.get("UDP") == "Union pour la démocratie et le progrès", actors

@@ -156,7 +156,10 @@ _PERSON_NOUNS = (
 )
 # The words of one name stand on one line: a heading's last word and a dateline's first
 # ("Kingdom of Bahrain\nManama, 11 June") are no name.
-_CUED_NAME = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?(?:[^\S\n]+[{_UP}][{_LOW}'’]+(?:-[{_UP}][{_LOW}]+)?){{1,2}}"
+_CUED_NAME = (
+    rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+    rf"(?:[^\S\n]+[{_UP}][{_LOW}'’]+(?:-[{_UP}][{_LOW}]+)?){{1,2}}"
+)
 _EN_PERSON_CUED = re.compile(
     rf"(?:\b(?:{_PERSON_NOUNS})\s+"
     rf"|\b(?:said|says|told|added|[Aa]ccording\s+to)\s+"
@@ -280,6 +283,27 @@ _NOT_BODIES = frozenset(
 )
 
 
+# "the Congrès national pour la liberté (CNL)": a name whose initials spell the abbreviation
+# in brackets after it names the body, however many small words it has.
+_DEFINED_ABBREVIATION = re.compile(r"(?<=\S)\s+\(([A-Z]{2,6})\)")
+_SMALL_WORDS = frozenset("de du des la le les pour of the for and et on in".split())
+
+
+def _spelled_out(before: str, abbreviation: str) -> tuple[int, str] | None:
+    """The words at the end of ``before`` whose initials spell ``abbreviation``, as (how far
+    back they start, the words), when they start with a capital."""
+    words = list(re.finditer(r"[\w'’-]+", before))
+    for first in range(len(words) - 1, -1, -1):
+        chosen = words[first:]
+        spelled = "".join(w[0][0] for w in chosen if w[0].lower() not in _SMALL_WORDS)
+        if len(spelled) > len(abbreviation):
+            return None
+        if spelled.upper() == abbreviation and chosen[0][0][0].isupper():
+            start = chosen[0].start()
+            return len(before) - start, before[start:].rstrip()
+    return None
+
+
 def _acronyms(
     text: str, found: list[ActorClaim], taken: SpanIndex, acts: SpanIndex | None
 ) -> Iterator[ActorClaim]:
@@ -290,6 +314,24 @@ def _acronyms(
         for c in found
         if c.actor_type == "organization"
     }
+    for defined in _DEFINED_ABBREVIATION.finditer(text):
+        full = _spelled_out(text[max(0, defined.start() - 80) : defined.start()], defined[1])
+        if full is None or full[1] in initials.values():
+            continue
+        initials[defined[1]] = full[1]
+        start = defined.start() - full[0]
+        if not taken.overlaps(start, defined.start()):
+            taken.add(start, defined.start())
+            yield ActorClaim(
+                start=start,
+                end=start + len(full[1]),
+                text=full[1],
+                rule="actor.en.defined_abbreviation",
+                confidence=0.5,
+                name=full[1],
+                actor_type="organization",
+                role_hint=role_hint(text, start, start + len(full[1]), "organization", acts),
+            )
     for match in _ACRONYM.finditer(text):
         word = match[1]
         start, end = match.span()
@@ -524,6 +566,14 @@ def _defined_abbreviations(text: str, taken: SpanIndex) -> list[Entity]:
     return found
 
 
+# A body's name alone on the first line over a line saying what the document is
+# («Комратская правозащитная инициатива\nЗаявление для прессы, 2 апреля»): it issues it.
+_RU_ORG_HEADING_LINE = re.compile(
+    r"^\s*(?P<name>[А-ЯЁ][а-яё-]+(?:[ \t]+[а-яёА-ЯЁ«»\"-][\w«»\"-]*){1,5})[ \t]*\n\s*"
+    r"(?:Пресс-релиз|Заявление|Сообщение\s+для\s+прессы|Обращение|Открытое\s+письмо)\b"
+)
+
+
 def russian_actors(
     text: str, entities: Sequence[Entity], acts: SpanIndex | None = None
 ) -> Iterator[ActorClaim]:
@@ -557,6 +607,18 @@ def _russian_actors(
     named = SpanIndex((e.start, e.end) for e in entities if e.type in ("PER", "ORG"))
     entities = sorted(entities + _defined_abbreviations(text, named), key=lambda e: e.start)
     tagged = SpanIndex((e.start, e.end) for e in entities if e.type in ("PER", "ORG"))
+    heading = _RU_ORG_HEADING_LINE.match(text[:300])
+    if heading and not tagged.overlaps(*heading.span("name")) and "«" not in heading["name"]:
+        yield ActorClaim(
+            start=heading.start("name"),
+            end=heading.end("name"),
+            text=heading["name"],
+            rule="actor.ru.org_heading",
+            confidence=0.6,
+            name=heading["name"],
+            actor_type="organization",
+            role_hint="source",
+        )
     for match in _RU_ORG_QUOTED.finditer(text):
         start, end = match.span(1)
         if not tagged.overlaps(start, end):

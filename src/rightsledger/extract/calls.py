@@ -64,7 +64,7 @@ _DEMANDS = (
     ("sanctions", r"sanction\w*|санкци\w*"),
     (
         "access",
-        r"access|monitor\w*|observers?|visit\w*|доступ\w*|допус\w*|наблюдател\w*|посещ\w*|"
+        r"access|monitor\w*|observers?|visit\w*|доступ\w*|допус\w*|наблюдател\w*|посещ\w*|посети\w*|"
         r"свидани\w*",
     ),
     (
@@ -74,14 +74,19 @@ _DEMANDS = (
         # "ask the authorities about my brother", "tell the family where he is held"
         r"ask\w*\s+(?:[\w'’-]+\s+){0,3}?about|inquire\w*|"
         r"tell\s+(?:[\w'’-]+\s+){0,5}?where|"
-        r"судьб\w*|найти|разыскать",
+        r"судьб\w*|найти|разыскать|"
+        # "contact us", «сообщать нам о них», «написать мне»: asked to pass on what they know
+        r"contact\s+(?:us|me)|get\s+in\s+touch|сообща\w*\s+(?:нам|мне|об?\s+(?:н[её]м|них|этом|таких\s+\w+)|"
+        r"(?:[\w-]+\s+){0,3}?по\s+телефону)|"
+        r"(?:написать|писать|сообщить)\s+(?:нам|мне)|связаться\s+с\s+(?:нами|мной)|"
+        r"сказать,?\s+(?:где|кто)",
     ),
 )
 _TRIGGER = re.compile(
     r"(?<![\w-])(?:call(?:ed|s|ing)?\s+(?:on|upon|for)|urg(?:e|ed|es|ing)|demand(?:ed|s|ing)?|"
     r"appeal(?:ed|s)?\s+to|insist(?:ed|s)?\s+on|"
     r"(?:ask(?:ed|s|ing)?|request(?:ed|s)?|want(?:s|ed)?|wish(?:es|ed)?)"
-    r"(?=\s+[\w'’]+(?:\s+[\w'’]+){0,11}\s+to\s)|"
+    r"(?=\s+[\w'’-]+(?:\s+[\w'’-]+){0,11}\s+to\s)|"
     r"insist(?:ed|s)?\s+that|"
     r"призвал\w*|призыва\w*|призыв\w*|потребовал\w*|требу\w*|требовани\w*|обратил\w*\s+к|"
     r"прошу|просим|просит|просят|просил\w*|попросил\w*|"
@@ -106,7 +111,7 @@ _NEXT_CALL = re.compile(
     re.IGNORECASE,
 )
 _JOINED = re.compile(r"(?:^|\s)(?:and|и|а также)\s*$", re.IGNORECASE)
-_IT = re.compile(r"(?:^|\s)(?:It|it)\s+(?:also\s+|again\s+)?$")
+_IT = re.compile(r"(?:^|\s)(?:It|it)\s+(?:(?:also|again|further|now|therefore|likewise)\s+)?$")
 _LEADING_NAME = re.compile(
     r"^(?:The\s+)?(?P<who>[A-ZА-ЯЁ][\w'’-]*(?:\s+(?:of|de|del|for|the|and|[A-ZА-ЯЁ][\w'’-]*))*)"
 )
@@ -168,6 +173,9 @@ def _russian_addressee(tail: str) -> str | None:
     words: list[str] = []
     relative = _RELATIVE_RU.search(tail)
     tail = tail[: relative.start()] if relative else tail
+    # «просим граждан, располагающих сведениями, сообщать»: a clause set off by a comma
+    # describes the addressee, it is not part of the name
+    tail = tail.split(",", 1)[0]
     for match in _RU_WORDS.finditer(tail):
         word = match[0]
         if not words and word.lower() in ("к", "от", "у"):
@@ -181,7 +189,7 @@ def _russian_addressee(tail: str) -> str | None:
             if parse.pos == "VERB":
                 return None
         words.append(word)
-        if len(words) > 6:
+        if len(words) > 8:
             return None
     return " ".join(words) or None
 
@@ -221,11 +229,19 @@ _AUXILIARIES = re.compile(
     r"yesterday|then|также|вновь|уже|ранее|сегодня))+\s*$",
     re.IGNORECASE,
 )
+_TRAILING_RELATIVE = re.compile(
+    r",\s*(?:(?:в|на|с|у|из|in|of|with)\s+)?(?:котор\w+|чь\w+|where|who|whose|which)\b"
+    r"[^,]{1,80},\s*$",
+    re.IGNORECASE,
+)
 _CLAUSE_START = re.compile(r"(?:^|[,;:—–]\s|\s[—–]\s)(?=[^,;:—–]*$)")
 
 
 def _author(head: str, organisations: Sequence[tuple[int, str]], position: int) -> str | None:
     """Who makes a call: the subject before the verb, "the group" resolved to its name."""
+    # «Движение «Байкальская линия», в котором состоит Цыденов, требует»: a relative clause
+    # on the subject is not the subject
+    head = _TRAILING_RELATIVE.sub(" ", head)
     subject = _AUXILIARIES.sub("", head).strip()
     clause_start = _CLAUSE_START.search(subject)
     clause = subject[clause_start.end() if clause_start else 0 :].strip()
@@ -280,7 +296,8 @@ _NOUN_TRIGGER = re.compile(r"требовани|призыв(?!а)|просьб"
 # demands someone obeys or refuses are not calls the document reports.
 _OBEYED = re.compile(
     r"(?:comply\s+with|complied\s+with|obey\w*|follow\w*|meet|met|refus\w+|ignor\w+|"
-    r"выполн\w*|исполн\w*|соблюд\w*|подчин\w*|наруш\w*|в соответствии с)"
+    r"выполн\w*|исполн\w*|соблюд\w*|подчин\w*|наруш\w*|в соответствии с|faced\s+with|"
+    r"столкну\w*\s+с)"
     r"\s+(?:the\s+|all\s+)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
@@ -291,6 +308,20 @@ _SAID_AFTER = re.compile(
     r",\s+(?:said|says|added|stated|[—–-]\s*(?:заявил\w*|сказал\w*|отметил\w*|добавил\w*))\s+"
     r"(?:[a-zа-яё-]+\s+){0,2}?(?P<name>[A-ZА-ЯЁ][\w'’-]+(?:\s+[A-ZА-ЯЁ][\w'’-]+){0,2})"
 )
+# «прошу», «призываем»: a call verb in the first person names its author by itself.
+_SPEAKING_VERB = re.compile(r"прошу|просим|призываю|призываем|требую|требуем", re.IGNORECASE)
+_WE_OR_I = re.compile(r"(?:^|\s)(?:[Мм]ы|[Яя])(?:\s+\S+)?\s*$")
+_THE = re.compile(r"^[Tt]he\s+(?=[A-Z])")
+
+
+def _person_of_verb(verb: str, head: str) -> str:
+    """«Предпринимателей, …, просим…»: a verb in the first person says who asks, not the
+    object put before it; the head becomes the pronoun the verb implies."""
+    if _SPEAKING_VERB.fullmatch(verb) and not _WE_OR_I.search(head):
+        return "мы " if verb.lower().endswith("м") else "я "
+    return head
+
+
 _FIRST_PLURAL = re.compile(r"(?:^|\s)(?:[Ww]e|[Мм]ы)\s+\S*$")
 _WE_BEFORE = re.compile(r"(?:^|\s)(?:[Ww]e|[Мм]ы)(?:\s+(?:also|again|too|также|тоже|вновь))?\s*$")
 
@@ -391,6 +422,7 @@ def find_calls(
         ):
             continue
         head = _LEADING_CONJUNCTION.sub("", head.lstrip())
+        head = _person_of_verb(match[0], head)
         by = _author(head, organisations, match.start())
         if _WE_BEFORE.search(head[-16:]):
             author = author if author is not None else (account_author(text) or "")
@@ -403,13 +435,14 @@ def find_calls(
         # "…, said that… and asked": the clause before "and" is a verb's, not a subject
         if _JOINED.search(head) and (by is None or not by[:1].isupper()):
             by = _subject_of_sentence(text, match.start(), organisations)
-        if by is None and _IT.search(head):
+        if (by is None or by.split()[0].lower() == "it") and _IT.search(head):
             by = _subject_of_previous_sentence(text, match.start() - len(head), organisations)
         # "We urge…, said X of Human Rights Watch": a speaker named after the call makes it.
         said_after = _SAID_AFTER.search(tail)
         if said_after and (by is None or _FIRST_PLURAL.search(head[-12:])):
             by = said_after["name"]
         by = _quoting(quotes, quote_starts, match.start()) or by
+        by = _THE.sub("", by) if by else by  # "The Coordinadora…" names it too
         if by is None and re.search(r"(?:^|\s)(?:[Ww]e|[Мм]ы)\s+\S*$", head[-12:]):
             if we_are is None:  # found once: a search from the start per call is quadratic
                 we_are = [(m.start(), m[1]) for m in _WE_ARE.finditer(text)]

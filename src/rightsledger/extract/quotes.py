@@ -93,7 +93,9 @@ _CLAUSE_SUBJECT_STATES = re.compile(
 # «В Министерстве обороны заявили, что удары наносились «…»»: a body speaks through «в X
 # заявили / сообщили».
 _IN_BODY_SAID_RU = re.compile(
-    r"(?:^|\s)[Вв]о?\s+(?P<who>[А-ЯЁ][\w-]*(?:\s+[\w-]+){0,4}?)\s+(?:заявили|сообщили|"
+    # «В пресс-службе МВД по Республике Саха (Якутия) заявили»: the body the service speaks for
+    r"(?:^|\s)[Вв]о?\s+(?:пресс-служб\w+\s+)?"
+    r"(?P<who>[А-ЯЁ][\w-]*(?:\s+\(?[\w-]+\)?){0,5}?)\s+(?:заявили|сообщили|"
     r"сказали|отметили|подчеркнули|ответили|утверждают|настаивают)(?:,?\s+что)?\b"
     r"[^.!?«»\n]{0,150}$"
 )
@@ -101,7 +103,8 @@ _IN_BODY_SAID_RU = re.compile(
 # только: «…»», «звонили и говорили, что «…»»).
 _UNNAMED_THEY_RU = re.compile(
     r"(?:(?P<prev>[\w-]+)\s+)?(?:сказали|говорили|ответили|заявили|пригрозили|пообещали|"
-    r"обещали|передали|предупредили|написали)(?:\s+(?:[а-яё]+\s+)?(?:только|прямо|нам|мне|ему|"
+    r"обещали|передали|предупредили|написали|советовали|посоветовали|велели|кричали|"
+    r"угрожали)(?:\s+(?:[а-яё]+\s+)?(?:только|прямо|нам|мне|ему|"
     r"ей|им))?(?:,?\s+что)?\s*[:,]?\s*$"
 )
 # Written words, not speech: "a message reading "…"", «записка с надписью «…»».
@@ -132,7 +135,8 @@ _WORD_BEFORE_VERB_RU = re.compile(rf"(?P<who>[а-яё-]+)\s+(?:{_VERBS_RU})\b")
 # Capitalised words that open a sentence without naming anyone: pronouns and function words.
 _NOT_NAME_WORDS = frozenset(
     "i we he she they it as in on at after when then also this that these those "
-    "я мы он она они оно как об о по про в на после когда также затем это этот эта".split()
+    "я мы он она они оно как об о по про в на после когда также затем это этот эта "
+    "one someone один одна кто-то".split()
 )
 _NOT_SPEAKERS = frozenset(
     "он она они оно мы я вы ты мне нам им ему ей журналистам корреспонденту в во на по о об "
@@ -169,7 +173,11 @@ def _speaker(text: str, start: int, end: int) -> str | None:
         return said["name"].strip()
     sentence = _SENTENCE_START.split(text[max(0, start - 250) : start])[-1]
     stated = _CLAUSE_SUBJECT_STATES.search(sentence) or _IN_BODY_SAID_RU.search(sentence)
-    if stated is not None and stated["who"].split()[-1].lower() not in _NOT_NAME_WORDS:
+    if (
+        stated is not None
+        and stated["who"].split()[-1].lower() not in _NOT_NAME_WORDS
+        and not sentence[max(0, stated.start("who") - 1) : stated.start("who")].isalpha()
+    ):
         return stated["who"].strip()
     return _subject_speaker(sentence)
 
@@ -198,6 +206,8 @@ def _named_before(text: str, start: int, before: str, after: str) -> str | None:
     )
     if (
         match
+        # a name starts a word: "дин" inside «Один сказал:» is not one
+        and not before[max(0, match.start("name") - 1) : match.start("name")].isalpha()
         and match["name"].split()[0].lower() not in _NOT_NAME_WORDS
         and (match.re is _BY_WORDS_RU or _nominative(match["name"]))
     ):
@@ -241,6 +251,8 @@ def _subject_speaker(sentence: str) -> str | None:
         return english["who"]
     for russian in _WORD_BEFORE_VERB_RU.finditer(sentence):
         word = russian["who"]
+        if sentence[max(0, russian.start("who") - 1) : russian.start("who")].isalpha():
+            continue  # a word's tail («дин» in «Один») is no word
         parses = analyzer().parse(word)
         if parses and parses[0].pos == "NOUN" and parses[0].feats.get("Case") == "Nom":
             return word
@@ -333,7 +345,9 @@ _FIRST_NAME_ONLY = re.compile(
 # A letter signed at its end: "…\n\nМадина Сафарова, Куляб", "— Zarina Aliyeva".
 _SIGNED_AT_END = re.compile(
     r"\n\s*[—–-]?\s*(?P<name>[A-ZА-ЯЁ][\w'’-]+(?:\s+[A-ZА-ЯЁ][\w'’-]+){1,2})"
-    r"(?:,\s*[A-ZА-ЯЁ][\w'’ -]{1,40})?\s*$"
+    r"(?:,\s*[A-ZА-ЯЁ][\w'’ -]{1,40})?"
+    # "— Rudo Mukaro, Chitungwiza, 13 November 2025": a date may close the signature
+    r"(?:,\s*\d{1,2}\s+[A-Za-zА-Яа-яЁё]+\s+\d{4}(?:\s+(?:года|г\.))?)?\s*$"
 )
 
 
@@ -353,7 +367,10 @@ _SIGNED_POST = re.compile(
 _SOMEONE_ELSE_SPEAKS = re.compile(
     r"(?:\b(?:[Hh]e|[Ss]he|[Tt]hey|[Oo]н|[Оо]на|[Оо]ни)\b[^.!?\n]{0,40}?\b(?:said|told|asked|shouted|"
     r"warned|wrote|make\s+sure|сказал\w*|говорил\w*|кричал\w*|спросил\w*)"
-    r"|\b(?:повторял\w*|кричал\w*|приговаривал\w*|угрожал\w*))[^.!?\n]{0,60}$"
+    # "One of them shouted:", «Один из них крикнул ей:»: someone the text does not name
+    r"|(?<![\w-])(?:[Oo]ne|[Ss]omeone|[Ss]omebody|[Оо]дин|[Оо]дна|[Кк]то-то)\b[^.!?\n]{0,30}?"
+    r"\b(?:said|told|shouted|yelled|сказал\w*|крикнул\w*|бросил\w*)"
+    r"|\b(?:повторял\w*|кричал\w*|крикнул\w*|приговаривал\w*|угрожал\w*))[^.!?\n]{0,60}$"
 )
 
 

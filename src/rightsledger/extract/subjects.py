@@ -15,7 +15,7 @@ from rightsledger.extract.morph import analyzer
 # finite verb (told by the dictionary).
 _EN_VERB = re.compile(
     r"(?:has|have|had|is|are|was|were|will|would|also|says|said|calls|urges|demands|asks|"
-    r"wants|insists|signed|sent|wrote|stresses|rejects|denies|read|[a-z]+ed)$"
+    r"wants|wishes|insists|signed|sent|wrote|stresses|rejects|denies|read|[a-z]+ed)$"
 )
 _APPOSITIVE = re.compile(r",[^,]{1,80},")
 # Words that open an adverbial, not a subject: "After visiting the colony the ombudsman…"
