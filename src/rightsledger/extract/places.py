@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from rightsledger.extract.claims import PlaceClaim
 from rightsledger.extract.gazetteer import Place, english_key, load, russian_key
-from rightsledger.extract.lexicon import is_english_person_noun
+from rightsledger.extract.lexicon import EN_MONEY_WORDS, RU_MONEY_LEMMAS, is_english_person_noun
 from rightsledger.extract.morph import analyzer, lemma_key, lemmas
 from rightsledger.extract.spans import SpanIndex
 
@@ -251,7 +251,10 @@ def _names_a_district(
     ) and bool(_DISTRICT.match(text, tokens[index][1]))
 
 
-_CURRENCIES = frozenset("доллар доллара долларов долларах долларами dollar dollars".split())
+def _is_money_word(word: str) -> bool:
+    """A unit of money, from the lexicon's lists that also keep sums from being counts."""
+    lower = word.lower()
+    return lower in EN_MONEY_WORDS or not RU_MONEY_LEMMAS.isdisjoint(lemmas(lower))
 
 
 def _names_a_currency(
@@ -260,8 +263,8 @@ def _names_a_currency(
     """«2 000 долларов США», "5,000 US dollars": the country names the money, not a place."""
     if place.kind != "country" or index == 0:
         return False
-    before = tokens[index - 1][2].lower() in _CURRENCIES
-    after = index + 1 < len(tokens) and tokens[index + 1][2].lower() in _CURRENCIES
+    before = _is_money_word(tokens[index - 1][2])
+    after = index + 1 < len(tokens) and _is_money_word(tokens[index + 1][2])
     gap_before = text[tokens[index - 1][1] : tokens[index][0]] == " "
     gap_after = after and text[tokens[index][1] : tokens[index + 1][0]] == " "
     return (before and gap_before) or gap_after
