@@ -165,17 +165,24 @@ _STAYING_WITH_RELATIVES = re.compile(
     r"|(?:живут|жив[её]м|живет|живёт|поселились|ютятся|ютимся) (?:\w+ ){0,2}?у (?:родственник|"
     r"родни|родных|знакомых)\w*"
     r"|(?:moved in|staying|living|stays|lives|live|stay) with (?:\w+ )?(?:relatives|family "
-    r"members|friends)",
+    r"members|friends)"
+    # whole families gone after threats: "have already left with their families for Popayán"
+    r"|(?:left|fled|moved away|moved out|gone) (?:\w+ ){0,2}?with (?:their|his|her|our|my) "
+    r"(?:famil(?:y|ies)|wives|children)"
+    r"|(?:уехал|уехали|бежал|бежали|покинул)\w* (?:\w+ ){0,2}?(?:вместе )?с (?:семь[её]й|семьями|"
+    r"женами|жёнами|детьми)",
     re.IGNORECASE,
 )
 _STAYING_STEMS = ("переехал", "перебрал", "уехал", "живут", "живём", "живем", "живет", "живёт")
 _STAYING_WORDS = frozenset(
-    "поселились ютятся ютимся moved staying living stays lives live stay".split()
+    "поселились ютятся ютимся moved staying living stays lives live stay left fled gone "
+    "бежал бежали покинул покинули покинула".split()
 )
 _DISPLACEMENT_CAUSE = re.compile(
     r"(?:поджог|подожгл|поджечь|снесл|снос|сожгл|сожж|угрож|угроз|выселил|выселен|разрушил|"
     r"разрушен|обстрел|преследова|давлени|обыск|разгром|burn|demolish|bulldoz|threat|shell|"
-    r"destroy|evict|raid|persecut|set fire|set alight|torch|arson|loot|expel)",
+    r"destroy|evict|raid|persecut|set fire|set alight|torch|arson|loot|expel|warn|targets?\b|"
+    r"ultimatum|to leave|предупред|ультиматум|покинуть)",
     re.IGNORECASE,
 )
 
@@ -240,7 +247,7 @@ def find_implied_acts(text: str) -> Iterator[tuple[int, int, str]]:
                 yield start, end, "ill_treatment"
         staying = _STAYING_WITH_RELATIVES.match(text, start) if _could_be_staying(lower) else None
         if staying is not None and _DISPLACEMENT_CAUSE.search(
-            text, max(0, start - 500), staying.end() + 200
+            text, max(0, start - 1000), staying.end() + 200
         ):
             yield start, staying.end(), "forced_displacement"
         payment = _PAYMENT.match(text, start) if _could_be_payment(lower) else None

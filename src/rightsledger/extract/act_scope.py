@@ -49,6 +49,8 @@ _STARTS_NEGATED = re.compile(r"(?:not|never|no|не|ни)\b", re.IGNORECASE)
 # Negation or denial right before the act word, in its clause.
 _NEGATED = re.compile(
     r"(?:\b(?:not|never|no one|nobody|none)\s+(?:(?:was|were|been|being|be|has|have|had)\s+)*"
+    # "nobody by that name had been detained": a few words may stand before the auxiliary
+    r"|\b(?:no one|nobody|none)(?:\s+[\w']+){1,4}?\s+(?:(?:was|were|been|had|has|have)\s+)+"
     r"|\bno\s+"
     r"|(?<![\w-])(?:не|ни|никого|никто)\s+(?:(?:был[аио]?|было|стали?)\s+)?"
     r"|\b(?:denied|denies|deny|denying|отрица\w*|опроверг\w*)\b[^.;!?]{0,40}?)$",
@@ -214,6 +216,27 @@ _TAKEN_BY_OFFICIALS = re.compile(
     r"security (?:services|forces)|soldiers|troops|guards|authorities|agents)\b",
     re.IGNORECASE,
 )
+# Police named as those who seized someone, in the sentence before the seizing ("riot
+# policemen… threw them into a minibus"): an arrest, however rough, not an abduction.
+_POLICE_BEFORE = re.compile(
+    r"\b(?:police(?:men|man|women|woman)?|riot police\w*|officers|OMON)\b"
+    r"|(?<![\w-])(?:полицейск\w*|омоновц\w*|сотрудник\w* (?:полиции|ОМОН|росгвардии))",
+    re.IGNORECASE,
+)
+# …when the passage calls it a detention ("were detained… riot policemen threw them into a
+# minibus"); police who seize someone to hand her over to her family abduct her.
+_CALLED_DETENTION = re.compile(
+    r"\b(?:detained|arrested|detention)\b|(?<![\w-])(?:задерж\w*|арестова\w*)", re.IGNORECASE
+)
+# …or taken to a police station just after.
+_TO_A_POLICE_STATION = re.compile(
+    r"\b(?:drove|driven|took|taken|brought|delivered) (?:\w+ ){0,2}?to (?:the |a )?(?:\w+ ){0,2}?"
+    r"(?:police (?:station|department|headquarters|precinct)|detention (?:centre|center))\b"
+    r"|(?<![\w-])(?:отвезли|доставили|привезли|увезли) (?:\w+ ){0,2}?(?:в|во) (?:\w+ )?"
+    r"(?:отдел\w* полиции|ОВД|РОВД|ИВС|отделение полиции|полицию|УВД|ОМВД)",
+    re.IGNORECASE,
+)
+_STOP = re.compile(r"[.!?\n]")
 
 
 # A convict moved to a remand prison («осуждённая… при этапировании в следственный изолятор»)
@@ -275,8 +298,20 @@ def _told_of_something_else(text: str, start: int, end: int, category: str) -> b
     if category == "arbitrary_detention":
         return _held_by_abductors(text, start, end) or _convict_moved(text, start, end)
     if category == "abduction":
-        return _TAKEN_BY_OFFICIALS.match(text, start, end + 80) is not None
+        return _TAKEN_BY_OFFICIALS.match(text, start, end + 80) is not None or _seized_by_police(
+            text, start, end
+        )
     return False
+
+
+def _seized_by_police(text: str, start: int, end: int) -> bool:
+    """Police named before the seizing in its sentence, or a police station as where it led."""
+    stops = _STOP.finditer(text, max(0, start - 200), start)
+    sentence_start = max((m.end() for m in stops), default=0)
+    police = _POLICE_BEFORE.search(text, max(sentence_start, start - 200), start)
+    if police and _CALLED_DETENTION.search(text[max(0, start - 250) : end + 250]):
+        return True
+    return _TO_A_POLICE_STATION.search(text, end, end + 250) is not None
 
 
 def _clause_before(before: str) -> str:

@@ -50,6 +50,9 @@ MONEY_RU = (
 # Russian verbs in -ся/-сь are often other verbs (пытался "tried"), so endings are explicit.
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "killing": (
+        # found with no signs of life, in a cell or anywhere a report places a body
+        r"(?:обнаружил|нашли|найден|обнаружен)\w* (?:\w+ ){0,4}?без признаков жизни",
+        r"found (?:\w+ ){0,3}?(?:lifeless|with no signs of life|without signs of life)",
         # a death in custody told of prisoners: «умерли четверо заключённых»
         r"(?:умер(?:ли|ла)?|скончал(?:ись|ся|ась)) (?:[\w-]+ ){0,4}?(?:заключ[её]нн|осужд[её]нн|"
         r"задержанн|арестованн)\w*",
@@ -143,6 +146,14 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"тела\b",
     ),
     "torture": (
+        # wires fixed to the body: electric torture told by its means
+        r"(?:прикладыва|приклады|подключа|подключи|присоединя|цепля|прицепи|крепи|прикрепи|"
+        r"привязыва)\w* (?:\w+ ){0,3}?провод\w*",
+        r"провод\w* (?:\w+ ){0,2}?к (?:его |её |ее |их |моим |моей )?(?:рукам|пальцам|ушам|телу|"
+        r"гениталиям|ногам|мочкам)",
+        r"(?:attached|connected|clipped|fixed|tied) (?:\w+ ){0,2}?(?:wires|electrodes|clips|"
+        r"cables) (?:to|on) (?:his|her|their|my|the) (?:\w+ )?(?:fingers|toes|ears|genitals|body|"
+        r"hands|feet|legs|earlobes|nipples)",
         # sleep denied to make someone sign or confess
         r"(?:deprived|denied) (?:\w+ )?(?:of )?sleep(?=[^.]{0,60}?(?:until|sign|confess|testif))",
         r"(?:лишал|не дава)\w* (?:\w+ )?(?:сна|спать)"
@@ -331,8 +342,11 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"inhuman",
         r"attacked",
         r"assault(?:ed|s)?\b",
-        r"напал(?:и|а)?\b",
-        rf"нападени{_W}",
+        # an attack on a person, not on a village or a column (armed attacks kill and burn)
+        r"(?:напал(?:и|а)?|нападени\w*) (?:\w+ ){0,3}?на (?:него|неё|нее|них|меня|нас|вас|его|"
+        r"её|ее|их|журналист|активист|правозащитник|адвокат|юрист|блогер|корреспондент|"
+        r"сотрудник|женщин|мужчин|подрост|студент|задержанн|заключ|участник|пикетчик|"
+        r"протестующ|демонстрант|жител|семь|родител|сына|дочь|брата|сестру|мужа|жену)\w*",
         rf"избит{_W}",
         rf"избил{_W}",
         rf"избива{_W}",
@@ -436,6 +450,11 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"содержал(?:и|ись|ся|ась)? (?:в|под)\b",
     ),
     "enforced_disappearance": (
+        # custody denied to the family: «отвечают, что таких людей не задерживали»
+        r"(?:ответил|отвечают|отвечали|сообщил|заявил|сказал|говорят|говорили)\w*,? что "
+        r"(?:\w+ ){0,3}?"
+        r"(?:таких|такого|такую|никого|его|её|ее|их) (?:\w+ ){0,2}?не (?:задерживали|доставляли|"
+        r"арестовывали|задерживал|поступал|содерж)\w*",
         # custody denied: "no record of him ever having been in its custody", "he is not here,
         # we have no record"
         r"no records? of (?:\w+ ){0,3}?(?:ever )?(?:having been|being|been) (?:held )?in (?:its|"
@@ -565,7 +584,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"сведени\w* о (?:\w+ )?(?:судьб|местонахожд)\w*",
         r"fate (?:\S+ ){0,7}?(?:unknown|unclear|remains? unknown)",
         r"(?:no|any) (?:information|news) (?:about|on|of) (?:their|his|her) whereabouts",
-        r"судьб\w*(?:\s+\S+){0,4}?\s+(?:неизвестн|не известн)\w*",
+        r"судьб\w*(?:\s+\S+){0,14}?\s+(?:неизвестн|не известн)\w*",
         r"не (?:могут|можем|может|смогли|смог|смогла|удалось|удается) (?:\w+ )?найти",
         r"пропавш(?:их|ие|ий|его|ему|им|ими)\b",
         r"disappear(?:ed|ance|ances)\b",
@@ -574,7 +593,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"missing\b(?! (?:out|school|classes|lessons|work|meals|the|a|an|their|his|her)\b)",
         r"missing (?:men|women|people|persons?|man|woman|relatives?|sons?|brothers?|husbands?|"
         r"children|detainees?)\b",
-        r"whereabouts(?:\s+\S+){0,4}?\s+unknown",
+        r"whereabouts(?:\s+\S+){0,10}?\s+unknown",
         r"(?:not|never) been heard from",
         r"no (?:news|word) (?:of|from)",
         r"whereabouts (?:remain |are |is )?unknown",
@@ -586,6 +605,12 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"местонахождени\w*(?:\s+\S+){0,4}?\s+(?:неизвестн|не установлен)\w*",
     ),
     "abduction": (
+        # people led away by attackers: «нападавшие увели с собой несколько женщин»
+        r"(?:увели|увезли|забрали) с собой\b",
+        r"(?:took|led|carried) (?:away )?(?:\w+ ){0,3}?(?:women|girls|children|boys|men|villagers|"
+        r"hostages|captives) (?:away )?with them\b",
+        r"(?:made|forced|marched) (?:us|them|him|her|me) (?:to )?(?:walk|go|march) (?:\w+ ){0,2}?"
+        r"into the (?:bush|forest|woods|jungle|mountains|hills)",
         r"forced (?:him|her|them|me|us) (?:inside|into)\b",
         # put into a car by men in plain clothes or masks: the men are named after the verb
         r"(?:посадил|усадил|затолкал|запихнул|затащил|втолкнул|заволок)\w* (?:\w+ ){0,2}?в "
@@ -782,6 +807,27 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"сексуальн\w* (?:насили|домогательств|унижени)" + _W,
     ),
     "threats_intimidation": (
+        # warnings received, not an agency's "early warning": "both had received written warnings"
+        r"(?:written|death|anonymous|repeated|verbal|final|last) warnings?\b",
+        r"(?:received|got|sent|left) (?:\w+ )?warnings? (?:from|by|that|to)\b",
+        r"(?:предупреждени[еяй]|угрожающ\w* (?:записк|письм|сообщени)\w*) (?:\w+ )?(?:получил|"
+        r"прислал|оставил|подбросил)\w*|(?:получил|прислал|оставил|подбросил)\w* (?:\w+ )?"
+        r"(?:письменн\w* )?предупреждени\w*",
+        # a person named on a list of targets, declared a target
+        r"(?:names?|he|she|they|we) (?:is|was|were|are|had been|has been|have been) "
+        r"(?:put )?on (?:a|the|their|a death|a hit|a black) ?(?:\w+ )?list\b",
+        r"(?:расстрельн|смертн)\w* списк\w*",
+        # people declared "military targets" (a quotation or a declaration, not a bridge)
+        r"military targets?[\"”]",
+        r"declared (?:\w+ ){0,5}?(?:an? )?(?:legitimate )?military targets?\b",
+        # an ultimatum: "have 48 hours to leave the territory", «дали сутки, чтобы уехать»
+        r"(?:have|has|had|given|gave(?: \w+){0,2}?) (?:\w+ )?(?:\d+|one|two|three|a few) "
+        r"(?:hours?|days?) to (?:leave|get out|abandon|vacate|clear out)\b",
+        r"(?:messages?|calls?|texts?|notes?|letters?|pamphlets?|leaflets?) (?:\w+ ){0,3}?"
+        r"(?:telling|ordering|warning|urging) (?:\w+ ){0,2}?(?:to|not to) (?:leave|abandon|go|get "
+        r"out|stop|keep quiet|stay away)\b",
+        r"dead (?:dog|cat|animal|bird|rooster|chicken)s? (?:\w+ ){0,3}?(?:hung|hanging|left|thrown|"
+        r"nailed|placed)\b",
         # a veiled threat: trouble promised to a person («пообещали проблемы на работе»)
         r"(?:по)?обещал\w* (?:(?:ему|ей|им|мне|нам|вам|тебе) )?(?:\w+(?:ые|ие|ых|их) )?"
         r"(?:проблем|неприятност)\w*",

@@ -36,7 +36,7 @@ _FAMILIES: dict[str, str] = {
         "detain detention detainee arrest arrestee imprison imprisonment incarcerate "
         "incarceration jail jailer internment remand apprehend"
     ),
-    "enforced_disappearance": "disappear disappearance vanish whereabouts",
+    "enforced_disappearance": "disappear disappearance vanish",
     "abduction": "abduct abduction abductor kidnap kidnapping kidnapper snatch hostage",
     "forced_displacement": (
         "displace displacement deport deportation deportee expel expulsion evict eviction "

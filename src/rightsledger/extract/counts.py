@@ -48,7 +48,7 @@ _EN_QUALIFIERS = {
     "more_than": "more than|over|well over|in excess of|upwards of|upward of",
     "up_to": "up to|as many as|as high as|could reach|may have reached|fewer than|less than|"
     "no more than|at most|under",
-    "approx": "about|around|some|roughly|approximately|an estimated|estimated|nearly|almost|"
+    "approx": "about|around|some|roughly|approximately|estimated|nearly|almost|"
     "close to|circa|an approximate|perhaps|maybe",
 }
 _RU_QUALIFIERS = {
@@ -478,6 +478,14 @@ _RU_FIRST = anchors.starts_with_figure_or(
 _INVERTED_FIRST = anchors.starts_with_figure_or({"человек", "мужчин", "женщин", "семей", "детей"})
 
 
+# A verb right after "both" shows it stands alone for the people ("Both were detained").
+_EN_VERB_AFTER = re.compile(
+    r"\s+(?:had|have|has|were|was|are|is|said|say|told|remain\w*|died|fled|left|received|spent|"
+    r"described|reported|went|returned|disappeared|managed|could|would|will|still)\b",
+    re.IGNORECASE,
+)
+
+
 def _find(text: str, pattern: re.Pattern[str], *, russian: bool) -> Iterator[CountClaim]:
     accept = _RU_FIRST if russian else _EN_FIRST
     for match in anchors.anchored(pattern, text, accept):
@@ -485,6 +493,12 @@ def _find(text: str, pattern: re.Pattern[str], *, russian: bool) -> Iterator[Cou
         if figures is None or _is_year(text, match) or _is_label(text, match):
             continue
         collective = russian and (match["n1"] or "").lower() in RU_COLLECTIVE
+        # "Both had received warnings": "both" standing for the people, as «оба» does
+        collective = collective or (
+            not russian
+            and (match["n1"] or "").lower() == "both"
+            and _EN_VERB_AFTER.match(text, match.end()) is not None
+        )
         if russian:
             noun = _ru_noun(text, match.end())
             end, subject, unit_word = noun if noun else (match.end(), None, None)
