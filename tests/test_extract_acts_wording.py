@@ -771,11 +771,9 @@ _LATER_NOT_ALLEGED: list[tuple[str, str]] = [
 
 # Round 4, testimony and posts, run once before its changes: 73 of 112, 11 of 15.
 _ROUND_4: list[tuple[str, str]] = [
-    pytest.param(
-        "They shot my brother in front of us.",
-        "killing",
-        marks=pytest.mark.xfail(reason="a shot is not said to have killed", strict=True),
-    ),
+    # round 11: a person shot (not shot at, not in a limb) is read as killed, as blind
+    # annotators read it
+    ("They shot my brother in front of us.", "killing"),
     ("My son came back from the police station in a body bag.", "killing"),
     pytest.param(
         "The boy was run over by an armoured vehicle during the protest.",

@@ -208,12 +208,35 @@ _RELEASED = re.compile(
 )
 
 
+# Violence that a death told just after it is read as the cause of: "Men on the roof started
+# shooting. I saw two young men fall… one of them died before they got him to hospital."
+_DEADLY_VIOLENCE = re.compile(
+    r"\b(?:shooting|shot|opened fire|fired (?:at|into|on)|gunfire|stabbed|beaten|beating|"
+    r"attack(?:ed)?)\b|(?<![\w-])(?:стрельб\w*|открыл\w* огонь|расстрел\w*|избит\w*|"
+    r"избиени\w*|зарезал\w*|ранен\w*)",
+    re.IGNORECASE,
+)
+# …unless the death is told as of something else
+_OTHER_CAUSE = re.compile(
+    r"\s+(?:of|from) (?:a |an )?(?:heart|illness|disease|cancer|covid|natural|old age|"
+    r"complications)|\s+от (?:болезн|сердечн|инфаркт|ковид|старост)",
+    re.IGNORECASE,
+)
+
+
 def _death_in_custody(text: str, start: int, end: int) -> bool:
     sentence_start = _sentence_start(text, start)
     previous_start = _sentence_start(text, max(0, sentence_start - 2))
     tail = _SENTENCE_BREAK.search(text, end)
     told = text[previous_start : tail.start() if tail else len(text)]
-    return _IN_CUSTODY.search(told) is not None and _RELEASED.search(told) is None
+    if _IN_CUSTODY.search(told) is not None and _RELEASED.search(told) is None:
+        return True
+    # a death told within two sentences after shooting or a beating
+    earlier_start = _sentence_start(text, max(0, previous_start - 2))
+    return (
+        _DEADLY_VIOLENCE.search(text, earlier_start, start) is not None
+        and _OTHER_CAUSE.match(text, end) is None
+    )
 
 
 def _could_be_payment(word: str) -> bool:

@@ -25,7 +25,9 @@ from functools import lru_cache
 
 from rightsledger.extract.morph import analyzer, lemmas
 
-_SENTENCE_END = re.compile(r"[.!?…\n]")
+# Speech ends with its sentence, or where a quotation closes and its speaker is named
+# ("…or nobody harvests," said one grower, who feared reprisals).
+_SPEECH_END = re.compile(r"[.!?…\n]|[”\"»],?\s*(?:said|says|told|—|–)", re.IGNORECASE)
 # The words inside quotation marks (straight quotes pair up in order).
 _QUOTED = re.compile(r"“([^”\n]{8,400})”|\"([^\"\n]{8,400})\"|«([^»\n]{8,400})»|„([^“\n]{8,400})“")
 
@@ -35,7 +37,8 @@ _QUOTED = re.compile(r"“([^”\n]{8,400})”|\"([^\"\n]{8,400})\"|«([^»\n]{8
 _EN_FRAME = re.compile(
     r"\b(?P<verb>warned|warning|threatened|threatening|shouted|shouting|yelled|yelling|screamed|"
     r"screaming|promised|promising|told|telling|said|saying|wrote|writing|texted|messaged|"
-    r"whispered)\b(?P<object>(?: by)?(?: \w+){0,4}?)(?: that\b|:|,)",
+    r"whispered|repeated|kept saying|hinted|made (?:it )?clear)\b(?P<object>(?: by)?(?: \w+){0,4}?)"
+    r"(?: that\b|:|,)",
     re.IGNORECASE,
 )
 # Speech reported with no "that": "told me they would…", "said I should…"
@@ -44,14 +47,22 @@ _EN_BARE_FRAME = re.compile(
     r"the \w+))?(?= (?:I|he|she|they|we|you|it|my|his|her|their|our|your|anyone|the \w+) )",
     re.IGNORECASE,
 )
+# An order given with what follows disobeying it: "warning them to sell their land 'or lose
+# everything'", "told my mother to stop making noise if she wants…"
+_EN_ORDER_FRAME = re.compile(
+    r"\b(?P<verb>warned|warning|told|telling|ordered|ordering|urged|urging)(?P<object>(?: \w+)"
+    r"{1,3}?) to\b",
+    re.IGNORECASE,
+)
 _EN_HOSTILE = frozenset(
     "warned warning threatened threatening shouted shouting yelled yelling screamed screaming "
-    "promised promising whispered".split()
+    "promised promising whispered ordered ordering urged urging".split()
 )
 _RU_FRAME = re.compile(
     r"(?<![\w-])(?P<verb>(?:предупредил|пригрозил|угрожал|грозил|кричал|крикнул|орал|"
-    r"пообещал|обещал|сказал|говорил|заявил|писал|написал|шептал|прошептал)\w*)"
-    r"(?P<object>(?: [\w-]+){0,3}?),? (?:что|:)\s",
+    r"пообещал|обещал|сказал|говорил|заявил|писал|написал|шептал|прошептал|повторял|повторил|"
+    r"твердил|намекал|намекнул|давал понять|дал понять)\w*)"
+    r"(?P<object>(?: [\w-]+){0,3}?)(?:,? что|:)\s",
     re.IGNORECASE,
 )
 _RU_HOSTILE_STEMS = (
@@ -100,8 +111,15 @@ _RU_THIRD = frozenset(
 
 # A condition set on the one addressed ("if he goes to the square again…", «если не
 # заплатишь…»): with a harm named, speech of this shape threatens whoever reports it.
-_EN_CONDITION = re.compile(r"\b(?:if|unless|or else|otherwise)\b", re.IGNORECASE)
+_EN_CONDITION = re.compile(r"\b(?:if|unless|or|otherwise)\b", re.IGNORECASE)
 _RU_CONDITION = re.compile(r"(?<![\w-])(?:если|иначе|а то|не то)(?![\w-])", re.IGNORECASE)
+# An ultimatum leaves two courses: "either everybody pays or nobody harvests", «либо платите,
+# либо уезжайте».
+_ULTIMATUM = re.compile(
+    r"\beither\b[^.]{1,60}?\bor\b|(?<![\w-])либо\b[^.]{1,60}?\bлибо\b|(?<![\w-])или\b[^.]{1,40}?,"
+    r" или\b",
+    re.IGNORECASE,
+)
 # Speech that sets terms on the person speaking out: "before I talk to anyone", «если
 # кому-нибудь расскажешь» — silencing, whatever harm is left unsaid.
 _EN_SPEAKING_OUT = re.compile(
@@ -111,7 +129,8 @@ _EN_SPEAKING_OUT = re.compile(
     re.IGNORECASE,
 )
 _RU_SPEAKING_OUT = re.compile(
-    r"(?<![\w-])(?:если|прежде чем|перед тем как)[^.]{0,30}?(?:(?:расскаж|пожалу|напиш|заявит|"
+    r"(?<![\w-])(?:если|прежде чем|перед тем как)[^.]{0,30}?(?:(?:расскаж|пожалу|напиш|пиш|"
+    r"писать|заявит|"
     r"заявишь|заявят)\w*|(?:обрат|обращ|пойд|сходи|пожалу)\w* (?:в|к) (?:полици|прокурат|журналист|"
     r"правозащитник|сми|газет|следовател|суд)\w*)",
     re.IGNORECASE,
@@ -151,7 +170,8 @@ _EN_HARM = re.compile(
     r"come (?:for|after)|deal with|lose (?:your|his|her|their) (?:job|children|house|home|"
     r"life|lives|head)|cripple\w*|sorry|do the same (?:to|with)|lose (?:my|our|your|his|her|"
     r"their) \w+|(?:open|bring|file|fabricate|plant) (?:a |an )?(?:\w+ )?(?:criminal )?(?:case|"
-    r"charges?|drugs|evidence|weapons?)|end up like|remember the \w+|recruit\w*)\b",
+    r"charges?|drugs|evidence|weapons?)|end up like|remember the \w+|recruit\w*|lose "
+    r"everything|lose it all|go the same way)\b",
     re.IGNORECASE,
 )
 # Lemmas of Russian words naming a harm to come; a verb among them counts in the future
@@ -169,7 +189,9 @@ _RU_HARM_WORDS = frozenset(
 )
 # «отправят туда, откуда не возвращаются»: a harm said by its place
 _RU_HARM_PHRASE = re.compile(
-    r"откуда не возвращаются|где (?:тебя|вас|его|её|ее|их) никто не найд\w*|мало не покажется",
+    r"откуда не возвращаются|где (?:тебя|вас|его|её|ее|их) никто не найд\w*|мало не покажется|"
+    r"(?:придётся|придется|будете|будешь|будет) (?:\w+ )?отвечать|отвечать (?:\w+ )?(?:придётся|"
+    r"придется|будет)|вслед за (?:мужем|сыном|братом|отцом|ним|ней)",
     re.IGNORECASE,
 )
 # An account of legal risk, not a threat: "could face up to ten years", «грозит до 10 лет».
@@ -198,9 +220,9 @@ def _speech(text: str) -> Iterator[tuple[int, int, str | None]]:
     for match in _QUOTED.finditer(text):
         group = next(i for i in range(1, 5) if match.group(i) is not None)
         yield match.start(group), match.end(group), None
-    for frame in (_EN_FRAME, _EN_BARE_FRAME, _RU_FRAME):
+    for frame in (_EN_FRAME, _EN_BARE_FRAME, _EN_ORDER_FRAME, _RU_FRAME):
         for match in frame.finditer(text):
-            end_mark = _SENTENCE_END.search(text, match.end())
+            end_mark = _SPEECH_END.search(text, match.end())
             end = end_mark.start() if end_mark else len(text)
             # who speaks (just before the verb) and to or by whom ("told by doctors that")
             said_by = text[max(0, match.start() - 40) : match.end()]
@@ -215,7 +237,9 @@ def _is_menace(speech: str, framed_by: str | None) -> bool:
     if _FEARED.search(speech) or (framed_by and _FEARED.search(framed_by)):
         return False
     if framed_by is not None and (
-        _EN_SPEAKING_OUT.search(speech) or _RU_SPEAKING_OUT.search(speech)
+        _EN_SPEAKING_OUT.search(speech)
+        or _RU_SPEAKING_OUT.search(speech)
+        or _ULTIMATUM.search(speech)
     ):
         return True
     if _CYRILLIC.search(speech):
@@ -256,8 +280,20 @@ def _is_russian_menace(speech: str, framed_by: str | None) -> bool:
     verb = framed_by.partition("|")[0]
     hostile = verb.startswith(_RU_HOSTILE_STEMS) or _RU_CONDITION.search(speech) is not None
     # «кричали, что посадят»: a hostile framing needs no pronoun; a neutral one needs the
-    # person spoken of («сказали, что его посадят»)
-    return hostile or any(word in _RU_THIRD for word in words)
+    # person spoken of («сказали, что его посадят») or a harm done by an unnamed "they"
+    # («сказали, что в следующий раз заберут»), the way Russian speaks of those in power
+    return (
+        hostile
+        or any(word in _RU_THIRD for word in words)
+        or any(_russian_harm(word) and _they_will(word) for word in words)
+    )
+
+
+@lru_cache(maxsize=50_000)
+def _they_will(word: str) -> bool:
+    """A verb in the future, third person plural («заберут», «посадят»)."""
+    parses = analyzer().parse(word)
+    return bool(parses) and {"futr", "3per", "plur"} <= set(parses[0].tag.grammemes)
 
 
 @lru_cache(maxsize=50_000)

@@ -24,7 +24,7 @@ from rightsledger.extract.act_triggers import MONEY_EN, MONEY_RU
 
 _SENTENCE = re.compile(r"[^.!?…\n]+")
 _MONEY = re.compile(
-    rf"(?:{MONEY_EN})|\b(?:money|cash|bribes?|payments?|sums?)\b"
+    rf"(?:{MONEY_EN})|\b(?:money|cash|bribes?|payments?|sums?|ransom|fees?|levy|levies)\b"
     rf"|(?<![\w-])(?:(?:{MONEY_RU})|деньг\w*|денег|денежн\w*|взятк\w*|сумм[уыае]\w*)(?![\w-])",
     re.IGNORECASE,
 )
@@ -44,7 +44,8 @@ _FORCE = re.compile(
     r"\b(?:police\w*|officers?|guards?|soldiers?|troops|militia\w*|fighters|gunmen|armed|"
     r"checkpoints?|detain\w*|detention|custody|arrest\w*|jail\w*|prison\w*|cells?|releas\w*|"
     r"freed|free|let (?:him|her|them) go|charges|case|investigators?|prosecutors?|commanders?|"
-    r"kidnapp\w*|captors?|captive\w*|hostages?|abduct\w*|gangs?|cartel\w*|warlords?|"
+    r"kidnapp\w*|captors?|captive\w*|hostages?|abduct\w*|gangs?|cartel\w*|warlords?|bandits?|"
+    r"criminal groups?|armed groups?|militants?|insurgents?|rebels?|"
     r"each family|every family|each household|every shop|each shop|interrogat\w*|"
     r"roadblocks?|solved?|sorted out|make (?:it|this|the case) go away|tortur\w*|beat\w*|"
     r"(?:held|kept) (?:him|her|them|us|me)|camp)\b"

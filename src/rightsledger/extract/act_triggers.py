@@ -22,7 +22,8 @@ _PROPERTY = (
     r"homes?|houses?|buildings?|property|shops?|villages?|schools?|cars?|mosques?|churches|"
     r"crops|fields|harvests?|livestock|orchards?|farms?|olive groves?|businesses|offices?|"
     r"camps?|tents?|barns?|sheds?|stables?|warehouses?|markets?|hospitals?|vehicles?|"
-    r"furniture|belongings|equipment|apartments?|flats?|phones?|cameras?|laptops?|computers?"
+    r"furniture|belongings|equipment|apartments?|flats?|phones?|cameras?|laptops?|computers?|"
+    r"stores?|storehouses?|granar(?:y|ies)|grain stores?|clinics?|health (?:centre|center)s?"
 )
 _PROPERTY_VERBS = (
     r"destroyed|demolished|burned|burnt|torched|razed|looted|set on fire|shelled|blown up|"
@@ -50,6 +51,11 @@ MONEY_RU = (
 # Russian verbs in -ся/-сь are often other verbs (пытался "tried"), so endings are explicit.
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "killing": (
+        # a person shot, not shot at or shot in a limb: "They shot the village head"
+        r"shot (?:dead )?(?:him|her|them|the (?:village |local |community )?(?:head|chief|elder|"
+        r"imam|priest|teacher|driver|farmer|boy|girl|man|woman)|(?:an? )?old (?:man|woman)|my \w+|"
+        r"his \w+|her \w+|their \w+)\b(?! (?:in|through) the (?:leg|arm|foot|hand|knee|shoulder|"
+        r"back)| with (?:rubber|plastic|pellet|tear)| at\b)(?=[^.]{0,60}\.)",
         # found with no signs of life, in a cell or anywhere a report places a body
         r"(?:обнаружил|нашли|найден|обнаружен)\w* (?:\w+ ){0,4}?без признаков жизни",
         r"found (?:\w+ ){0,3}?(?:lifeless|with no signs of life|without signs of life)",
@@ -235,6 +241,15 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         rf"истяза{_W}",
     ),
     "ill_treatment": (
+        # an overcrowded cell and a night without sleep
+        r"(?:камер|помещени)\w*,? (?:\w+ )?рассчитанн\w* на (?:\w+ ){1,2}?(?:мест|человек|"
+        r"заключ)\w*",
+        r"(?:будили|поднимали) (?:\w+ ){0,2}?каждые",
+        r"свет (?:\w+ )?не (?:выключали|гасили)",
+        r"матрас\w* (?:\w+ )?не (?:давали|выдавали)",
+        r"(?:light|lights) (?:was |were )?(?:left )?on (?:day and night|all night|"
+        r"around the clock)",
+        r"(?:so small|too small) (?:that )?(?:I|he|she|we|they) could not (?:lie down|sit|stand)",
         r"(?:медицинск\w* помощ\w*|врача?) (?:\w+ ){0,2}?(?:оказали|оказана|вызвали|пустили|"
         r"допустили) (?:лишь|только) (?:через|спустя)",
         r"(?:medical (?:care|help|treatment|attention)|doctors?) (?:\w+ ){0,3}?(?:only|not until) "
@@ -340,7 +355,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"physical(?:ly)? abuse" + _W,
         r"cruel treatment",
         r"inhuman",
-        r"attacked",
+        # attacked people, not places: "attacked public institutions" is no ill-treatment
+        r"attacked(?! (?:the |a |an |two |several |public |police |government |military )?(?:\w+ )?"
+        r"(?:villages?|towns?|institutions?|buildings?|posts?|bases?|convoys?|positions?|"
+        r"checkpoints?|offices?|stations?|camps?|areas?|cities|city|barracks|infrastructure)\b)",
         r"assault(?:ed|s)?\b",
         # an attack on a person, not on a village or a column (armed attacks kill and burn)
         r"(?:напал(?:и|а)?|нападени\w*) (?:\w+ ){0,3}?на (?:него|неё|нее|них|меня|нас|вас|его|"
@@ -552,7 +570,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"den(?:y|ies|ied|ying) (?:holding|detaining|having (?:detained|arrested))",
         r"refus\w* to (?:say|disclose|confirm|acknowledge|reveal) (?:where|whether|that|his|her|"
         r"their)",
-        r"no (?:official )?record of (?:his|her|their) (?:detention|arrest)",
+        # a record denied, not one drawn up late ("no record… was drawn up until the evening")
+        r"no (?:official )?record of (?:his|her|their) (?:detention|arrest)(?! (?:was|were) "
+        r"(?:drawn up|made|written|kept)| until)",
         r"(?:lost|losing) (?:all )?contact with",
         r"(?:never|did not|didn\'t|has not|have not) (?:come|came|returned|return) home",
         r"домой (?:\w+ )?не (?:вернул|пришел|пришёл|пришл)\w*",
@@ -605,6 +625,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"местонахождени\w*(?:\s+\S+){0,4}?\s+(?:неизвестн|не установлен)\w*",
     ),
     "abduction": (
+        r"(?:taken|seized|led away|marched off|forced into \w+) (?:\w+ ){0,4}?at gunpoint",
+        r"(?:затолкал|запихнул|засунул|бросил|кинул)\w* (?:\w+ )?в багажник",
+        r"забрали прямо (?:с|со|из|на) \w+",
         # people led away by attackers: «нападавшие увели с собой несколько женщин»
         r"(?:увели|увезли|забрали) с собой\b",
         r"(?:took|led|carried) (?:away )?(?:\w+ ){0,3}?(?:women|girls|children|boys|men|villagers|"
@@ -685,6 +708,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"увез(?:ли|ен|ены|ена)\b",
     ),
     "forced_displacement": (
+        # ordered out: «нам велели собрать вещи и уехать из республики»
+        r"(?:велел|приказал|потребовал|заставил|вынудил)\w* (?:\w+ ){0,4}?(?:уехать|покинуть|"
+        r"выехать|убраться) (?:из|с)\b",
         # an ultimatum to leave: "had until the morning to be gone", «дали 48 часов, чтобы
         # покинуть город»
         r"(?:had|has|have|given|gave(?: \w+){0,3}?) (?:until|till) (?:\w+ ){0,2}?(?:dawn|"
@@ -807,6 +833,15 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"сексуальн\w* (?:насили|домогательств|унижени)" + _W,
     ),
     "threats_intimidation": (
+        # followed by strangers: "reported being followed by unidentified men"
+        r"(?:being|been|was|were|is|are) (?:\w+ )?followed by (?:unidentified|unknown|"
+        r"plain-?clothes|strange|unmarked|masked|armed) (?:\w+ )?(?:men|people|persons|cars?|"
+        r"vehicles?|individuals)",
+        r"stopped (?:\w+ ){0,2}?outside (?:our|his|her|their|the family's) (?:house|home|flat|"
+        r"gate|door)s? (?:at night|every|again|repeatedly)",
+        # a person told to keep quiet on pain of harm to their children
+        r"if (?:she|he|they|you|we) (?:wants?|wanted) (?:\w+ ){0,4}?(?:to )?(?:stay|be|remain|"
+        r"keep \w+) (?:safe|alive|healthy|in one piece)",
         # warnings received, not an agency's "early warning": "both had received written warnings"
         r"(?:written|death|anonymous|repeated|verbal|final|last) warnings?\b",
         r"(?:received|got|sent|left) (?:\w+ )?warnings? (?:from|by|that|to)\b",
@@ -824,8 +859,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?:have|has|had|given|gave(?: \w+){0,2}?) (?:\w+ )?(?:\d+|one|two|three|a few) "
         r"(?:hours?|days?) to (?:leave|get out|abandon|vacate|clear out)\b",
         r"(?:messages?|calls?|texts?|notes?|letters?|pamphlets?|leaflets?) (?:\w+ ){0,3}?"
-        r"(?:telling|ordering|warning|urging) (?:\w+ ){0,2}?(?:to|not to) (?:leave|abandon|go|get "
-        r"out|stop|keep quiet|stay away)\b",
+        r"(?:telling|ordering|warning|urging) (?:\w+ ){0,2}?(?:to|not to) [\"“«]?(?:leave|abandon|"
+        r"go|get out|stop|keep quiet|stay away)\b",
         r"dead (?:dog|cat|animal|bird|rooster|chicken)s? (?:\w+ ){0,3}?(?:hung|hanging|left|thrown|"
         r"nailed|placed)\b",
         # a veiled threat: trouble promised to a person («пообещали проблемы на работе»)
@@ -924,7 +959,6 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?:он|она|они|я|мы) (?:не|больше не|прекратил|уехал|молчал)",
         r"bullets? (?:in|inside) (?:an? )?(?:envelope|letter|parcel|mailbox)",
         r"(?:funeral wreaths?|похоронн\w* вен\w*)",
-        r"preventive (?:talks?|conversations?)",
         r"warned (?:\w+ ){0,2}?(?:not to|to stop|against)\b",
         r"advised (?:\w+ ){0,2}?(?:not to|to leave|to drop|to keep quiet|to stop)\b",
         r"(?:посоветовал|порекомендовал|советовал|рекомендовал)\w* (?:\w+ ){0,2}?(?:не (?:писать|"
@@ -947,9 +981,14 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?:told|warned|ordered|advised) (?:\w+ ){0,2}?to (?:withdraw|drop|retract) (?:\w+ "
         r")?(?:complaint|statement|case|testimony|application)",
         r"(?:forced|pressured|made) to (?:withdraw|retract|drop)",
+        # a summons to a "preventive talk"; a talk the police say they held with people they
+        # then let go is told as procedure, and blind annotators did not read it as a threat
+        r"(?:summoned|called in|called|invited|brought|taken) (?:\w+ ){0,3}?(?:for|to) (?:a )?"
+        r"(?:preventive|prophylactic) (?:talks?|conversations?)",
+        r"(?:вызыва|вызвал|приглаша|пригласил|доставля|доставил)\w* (?:\w+ ){0,3}?на "
+        r"профилактическ\w* бесед\w*",
         r"(?:under|placed under|put under) (?:\w+ )?surveillance",
         r"(?:вынудил|заставил|принудил)\w* (?:\w+ ){0,2}?(?:отказаться|забрать|отозвать)\w*",
-        r"профилактическ\w* бесед\w*",
         r"(?:told|warned|ordered) (?:\w+ ){0,2}?to (?:keep quiet|stay silent|keep silent|"
         r"keep their mouths shut)",
         r"(?:велел\w*|сказал\w*|предупредил\w*) (?:\w+ ){0,2}?молчать",
@@ -1065,7 +1104,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         # the object told first: "the phones they smashed", "the houses the soldiers burned"
         rf"(?:{_PROPERTY}) (?:they|he|she|the [\w-]+) (?:{_PROPERTY_VERBS})\b",
         r"(?:разбил\w*|повредил\w*|поврежден\w*) (?:\w+ )?"
-        r"(?:окн|стекл|машин|автомобил|двер|дом|имуществ|витрин|телефон|ноутбук|камер|фар)\w*",
+        r"(?:окн|стекл|машин|автомобил|двер|дом|имуществ|витрин|телефон|ноутбук|камер|фар|мебел|"
+        r"стен|ворот|техник)\w*",
+        r"(?:выбив|выбил|выбили|вышиб)\w* (?:\w+ )?(?:двер|окн|ворот)\w*",
         rf"(?:{_PROPERTY})(?: and (?:an? |the )?[\w-]+(?: [\w-]+)?| of [^.,;]{{1,40}}?)? "
         rf"(?:were|was|had been|have been) (?:{_PROPERTY_VERBS})",
         r"(?:с|вы)ломал\w* (?:\w+ ){0,2}?(?:двер|ворот|окн|замк|мебел|забор)\w*",

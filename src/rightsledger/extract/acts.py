@@ -127,11 +127,13 @@ _STATE_AGENTS = re.compile(
 _ARMED_GROUPS = re.compile(
     # "armed men" may be anyone's, so only groups that say what they are count
     r"\b(?:insurgents?|militants?|fighters|rebels?|kidnappers?|bandits?|gangs?|faction|"
+    r"criminal groups?|"
     r"attackers|jihadists?|dissidents?|guerrill\w*|cartel\w*)\b"
     r"|(?<![\w-])(?:нападавш\w*|боевик\w*|бандит\w*|похитител\w*|повстанц\w*|джихадист\w*|"
     r"группировк\w*)",
     re.IGNORECASE,
 )
+_NAMED_DISAPPEARANCE = re.compile(r"disappear|исчез", re.IGNORECASE)
 # Where sentences end, as the act rules read them (an abbreviation's dot ends one too).
 _SENTENCE_BREAK = re.compile(r"[.!?…\n]")
 
@@ -185,7 +187,12 @@ def _without_disappearance_by_armed_groups(text: str, found: list[ActClaim]) -> 
         return found
     if not any(_ARMED_GROUPS.search(sentence) for sentence in sentences):
         return found
-    return [claim for claim in found if claim.category != "enforced_disappearance"]
+    # a disappearance the text itself calls one stays: that is the reporter's reading
+    return [
+        claim
+        for claim in found
+        if claim.category != "enforced_disappearance" or _NAMED_DISAPPEARANCE.search(claim.text)
+    ]
 
 
 def _sentence_around(text: str, position: int, before: int = 0) -> str:

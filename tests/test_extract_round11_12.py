@@ -1,5 +1,5 @@
-"""Round 11: acts read by the shape of a sentence rather than by a listed phrase, and the
-classes the blind splits dev14 and dev15 showed, each written anew in other words and both
+"""Rounds 11 and 12: acts read by the shape of a sentence rather than by a listed phrase, and the
+classes the blind splits dev14-dev17 showed, each written anew in other words and both
 languages (none of these sentences is taken from a gold document). Every person is invented.
 
 - menacing speech (``act_menace``): speech aimed at someone, looking ahead, naming a harm;
@@ -198,3 +198,52 @@ def test_both_standing_alone_counts_two_people() -> None:
 def test_an_estimated_leaves_the_article_out() -> None:
     found = [(c.text, c.best, c.low) for c in find_counts("An estimated 7,000 people fled.")]
     assert found == [("estimated 7,000 people", 7000, None)]
+
+
+# Round 12: the classes the blind splits dev16 and dev17 showed, in other words.
+ROUND_12 = [
+    (
+        "The commander told the villagers: either you pay the levy or you leave.",
+        "threats_intimidation",
+    ),
+    ("They warned the family to drop the complaint or lose the house.", "threats_intimidation"),
+    (
+        "Участковый повторял, что если мы будем жаловаться, отвечать придётся всей семье.",
+        "threats_intimidation",
+    ),
+    ("Он сказал: если пойдёте в полицию, найдём вас везде.", "threats_intimidation"),
+    ("Ей сказали, что в следующий раз заберут навсегда.", "threats_intimidation"),
+    ("She reported being followed by unidentified men for a week.", "threats_intimidation"),
+    (
+        "Activists were summoned for preventive talks at the district station.",
+        "threats_intimidation",
+    ),
+    ("Bandits called his wife and wanted 5 million naira for his release.", "extortion"),
+    ("A criminal group charged every stallholder a weekly fee.", "extortion"),
+    ("The gunmen shot the driver and drove off with the passengers.", "killing"),
+    ("Police fired on the crowd. One of the wounded men died in hospital the next day.", "killing"),
+    ("В камере, рассчитанной на шесть человек, держали двадцать.", "ill_treatment"),
+    ("Ему велели собрать вещи и уехать из города.", "forced_displacement"),
+    ("Они выбили дверь и разбили мебель.", "property_destruction"),
+    ("The bandits burnt the clinic and the grain store.", "property_destruction"),
+    ("Two nurses were taken from the clinic at gunpoint.", "abduction"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), ROUND_12)
+def test_round_12_wordings(text: str, category: str) -> None:
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Soldiers shot at the car but missed.", "killing"),
+        ("He was shot in the leg by a sniper.", "killing"),
+        ("After a preventive talk the picketers were released.", "threats_intimidation"),
+        ("The rebels attacked two army positions overnight.", "ill_treatment"),
+        ("Soldiers fired warning shots into the air.", "killing"),
+    ],
+)
+def test_round_12_wordings_that_do_not_allege_the_act(text: str, category: str) -> None:
+    assert category not in categories(text)
