@@ -57,6 +57,8 @@ LEMMA_CATEGORY: dict[str, str] = {
 # The first two letters a form of a listed word can start with (prefixes do not move).
 _PREFIXES = frozenset(lemma[:2] for lemma in LEMMA_CATEGORY) | {"со"}  # сжечь: сожгли
 _CYRILLIC = re.compile(r"[а-яё]")
+# An English text has no Russian words to look up: one scan tells.
+_CYRILLIC_ANYWHERE = re.compile(r"[А-Яа-яЁё]")
 
 
 def _could_be_act(word: str) -> bool:
@@ -66,6 +68,8 @@ def _could_be_act(word: str) -> bool:
 
 def find_lemma_acts(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, category) for each Russian word whose lemma names an act."""
+    if not _CYRILLIC_ANYWHERE.search(text):
+        return
     for start in anchors.starts(text, _could_be_act):
         end = start
         while end < len(text) and (text[end].isalpha()):
@@ -79,6 +83,8 @@ def find_lemma_acts(text: str) -> Iterator[tuple[int, int, str]]:
 
 def find_future_lemma_acts(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each Russian act verb in the future tense («сожгут», «посадят»)."""
+    if not _CYRILLIC_ANYWHERE.search(text):
+        return
     for start in anchors.starts(text, _could_be_act):
         end = start
         while end < len(text) and text[end].isalpha():

@@ -17,9 +17,11 @@ own lawyer are money moving in the open, and the sentence is left alone.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
+from rightsledger.extract import anchors
 from rightsledger.extract.act_triggers import MONEY_EN, MONEY_RU
 
 _SENTENCE = re.compile(r"[^.!?…\n]+")
@@ -28,6 +30,50 @@ _MONEY = re.compile(
     rf"|(?<![\w-])(?:(?:{MONEY_RU})|деньг\w*|денег|денежн\w*|взятк\w*|сумм[уыае]\w*)(?![\w-])",
     re.IGNORECASE,
 )
+# A cheap first look for money, at the words of the text (found once for every rule): a
+# currency's name or a money word; and the currency signs, which are no words.
+_MONEY_WORDS = frozenset(
+    "lari roubles rubles dollars euros manats manat hryvnia hryvnias tenge som soms somoni "
+    "francs rupees shillings naira pesos birr cedis money cash bribe bribes payment payments "
+    "sum sums ransom fee fees levy levies".split()
+)
+_MONEY_STEMS = (
+    "деньг",
+    "денег",
+    "денежн",
+    "взятк",
+    "сумм",
+    "тысяч",
+    "тыс",
+    "миллион",
+    "млн",
+    "рубл",
+    "доллар",
+    "евро",
+    "сом",
+    "тенге",
+    "манат",
+    "гривен",
+    "гривн",
+    "лари",
+    "франк",
+    "рупи",
+    "шиллинг",
+    "песо",
+)
+_CURRENCY_SIGN = re.compile(r"[$€£]")
+
+
+def _could_be_money(word: str) -> bool:
+    return word in _MONEY_WORDS or word.startswith(_MONEY_STEMS)
+
+
+def _money_hints(text: str) -> list[int]:
+    hints = anchors.starts(text, _could_be_money)
+    signs = [match.start() for match in _CURRENCY_SIGN.finditer(text)]
+    return sorted(hints + signs) if signs else hints
+
+
 _MOVING = re.compile(
     r"\b(?:paid|pay|pays|paying|demand\w*|ask\w*|want\w*|took|take|takes|taking|taken|"
     r"collect\w*|charg\w*|extract\w*|hand\w* over|gave|give|giving|transferr?\w*|levied|levy|"
@@ -81,13 +127,24 @@ def find_forced_payments(text: str) -> Iterator[tuple[int, int, str]]:
     The force may be told in the two sentences before ("He was held at the station. His father
     paid 3,000 dollars the next day.").
     """
-    before: list[str] = []
-    for sentence in _SENTENCE.finditer(text):
-        words, context = sentence[0], " ".join(before)
-        before = [*before[-1:], words]
+    # Money is rare: find it first, then read only the sentences that hold it.
+    sentences: list[tuple[int, int]] | None = None
+    read_to = -1  # the end of the last sentence read
+    for hint in _money_hints(text):
+        if hint < read_to:
+            continue
+        if sentences is None:
+            sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+            starts = [start for start, _ in sentences]
+        index = bisect.bisect_right(starts, hint) - 1
+        if index < 0:
+            continue
+        begin, end = sentences[index]
+        read_to = end
+        words = text[begin:end]
         money = _MONEY.search(words)
         if money is None or _OPEN_PAYMENT.search(words):
             continue
+        context = text[sentences[max(0, index - 2)][0] : begin]
         if _MOVING.search(words) and (_FORCE.search(words) or _FORCE.search(context)):
-            start = sentence.start() + money.start()
-            yield start, start + len(money[0].rstrip()), "extortion"
+            yield begin + money.start(), begin + money.start() + len(money[0].rstrip()), "extortion"
