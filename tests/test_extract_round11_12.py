@@ -247,3 +247,26 @@ def test_round_12_wordings(text: str, category: str) -> None:
 )
 def test_round_12_wordings_that_do_not_allege_the_act(text: str, category: str) -> None:
     assert category not in categories(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Maybe two or three hundred people marched.", (200, 300)),
+        ("Between two and three thousand people fled.", (2000, 3000)),
+        ("Five or six men came at night.", (5, 6)),
+        ("Two hundred to three hundred people gathered.", (200, 300)),
+    ],
+)
+def test_a_scale_word_closing_a_range_scales_both_ends(
+    text: str, expected: tuple[int, int]
+) -> None:
+    [count] = find_counts(text)
+    assert (count.low, count.high) == expected
+
+
+def test_a_short_participle_after_a_collective_numeral_is_the_verb() -> None:
+    assert [(c.text, c.best) for c in find_counts("Двое отпущены в тот же день.")] == [("Двое", 2)]
+    assert [(c.text, c.best) for c in find_counts("Трое задержанных дали показания.")] == [
+        ("Трое задержанных", 3)
+    ]

@@ -218,13 +218,29 @@ def _figures(match: re.Match[str]) -> _Figures | None:
     for first, second in (("b1", "b2"), ("f1", "f2"), ("n1", "n2")):
         if groups.get(first) and groups.get(second):
             one, two = number_value(groups[first] or ""), number_value(groups[second] or "")
-            if one is None or two is None or one.value >= two.value:
+            if one is None or two is None:
                 return None
-            return _Figures(one.value, one.value, two.value, "between")
+            low = _shared_scale(groups[first] or "", groups[second] or "", one.value)
+            if low >= two.value:
+                return None
+            return _Figures(low, low, two.value, "between")
     number = number_value(groups["n1"] or groups.get("f1") or "")
     if number is None:
         return None
     return _qualified(_stated_qualifier(groups) or "exact", number.value)
+
+
+_SCALE_WORDS = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "dozen": 12}
+
+
+def _shared_scale(first: str, second: str, value: int) -> int:
+    """The first figure of a range, scaled by the word that closes the second when the first has
+    none of its own: "two or three hundred" runs from 200, "5 to 6 thousand" from 5,000."""
+    words = second.lower().split()
+    factor = _SCALE_WORDS.get(words[-1]) if len(words) > 1 else None
+    if factor is None or any(word in _SCALE_WORDS for word in first.lower().split()):
+        return value
+    return value * factor
 
 
 _EN_PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|their|our|its|his|her|my|your)\b")
@@ -299,7 +315,7 @@ def _ru_noun(text: str, position: int) -> tuple[int, str, str] | None:
         if token.lower() in RU_MONEY_LEMMAS or any(f in RU_MONEY_LEMMAS for f in forms):
             break
         person = next((f for f in forms if f in RU_PERSON_LEMMAS), None) or _animate(token)
-        if person is not None and _is_nominal(token):
+        if person is not None and _is_nominal(token) and not _short_participle(token):
             found = (word.end(1), token, person)
             position = word.end(1)
             if not _may_describe(token):  # a true noun ends the phrase
@@ -313,14 +329,25 @@ def _ru_noun(text: str, position: int) -> tuple[int, str, str] | None:
     return found
 
 
+def _short_participle(token: str) -> bool:
+    """«задержаны», «отпущены»: a participle with no case is the clause's verb, not a noun."""
+    parses = _parses(token)
+    return bool(parses) and all(
+        parse.feats.get("VerbForm") == "Part" and "Case" not in parse.feats for parse in parses
+    )
+
+
 def _substantivised(text: str, end: int, token: str) -> bool:
     """A plural adjective or participle that ends the phrase stands for people.
 
     «трое неизвестных», «пятеро раненых», «двое из пострадавших»: no noun follows, so the
     adjective is the counted noun. A capitalised word is a name, not a description.
     """
+    # a short participle has no case and is the verb of the clause: «двое задержаны»
     if token[0].isupper() or not any(
-        parse.feats.get("Number") == "Plur" and parse.pos in ("ADJ", "VERB")
+        parse.feats.get("Number") == "Plur"
+        and parse.pos in ("ADJ", "VERB")
+        and "Case" in parse.feats
         for parse in _parses(token)
     ):
         return False
