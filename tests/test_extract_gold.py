@@ -94,7 +94,7 @@ def test_scores_do_not_fall_below_what_the_rules_reach(scores: dict[str, Score])
     """Pinned a little under the figures measured on the whole set (README): a change to the
     rules that loses ground on any kind fails here, with the misses to read."""
     floors = {
-        "count": 0.97, "date": 0.97, "place": 0.97, "act": 0.95, "actor": 0.94,
+        "count": 0.97, "date": 0.97, "place": 0.97, "act": 0.94, "actor": 0.94,
         "actor_role": 0.81, "quote": 0.95, "quote_speaker": 0.90, "call": 0.97,
         "call_parties": 0.92,
     }  # fmt: skip
