@@ -37,6 +37,7 @@ def test_long_texts_use_pieces_only_from_the_threshold(monkeypatch: pytest.Monke
     calls: list[int] = []
     monkeypatch.setattr(pipeline, "PIECES_FROM", 2_000)
     monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(pipeline, "_may_fork", lambda: True)
     monkeypatch.setattr(
         pipeline, "_claims_in_pieces", lambda text, cores: calls.append(cores) or []
     )
@@ -44,3 +45,17 @@ def test_long_texts_use_pieces_only_from_the_threshold(monkeypatch: pytest.Monke
     assert calls == []
     pipeline.extract_text("\n\n".join([REPORT] * 10))
     assert calls == [2]
+
+
+def test_a_process_running_threads_reads_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server's threads may hold locks a forked worker would inherit."""
+    calls: list[int] = []
+    monkeypatch.setattr(pipeline, "PIECES_FROM", 2_000)
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(pipeline, "_may_fork", lambda: False)
+    monkeypatch.setattr(
+        pipeline, "_claims_in_pieces", lambda text, cores: calls.append(cores) or []
+    )
+    extraction = pipeline.extract_text("\n\n".join([REPORT] * 10))
+    assert calls == []
+    assert len(extraction.claims) > 30
