@@ -35,34 +35,49 @@ _QUOTED = re.compile(r"“([^”\n]{8,400})”|\"([^\"\n]{8,400})\"|«([^»\n]{8
 # Words reported after a verb of saying: "told him that…", «сказали, что…». Hostile framings
 # (warned, shouted, promised) carry speech about a third person too; neutral ones (said,
 # wrote) only when the speech is aimed at the one it is said to.
+_EN_SAYING = (
+    *(
+        "warned warning threatened threatening shouted shouting yelled yelling screamed "
+        "screaming promised promising told telling said saying wrote writing texted messaged "
+        "whispered repeated hinted"
+    ).split(),
+    "kept saying",
+    "made clear",
+    "made it clear",
+)
+_EN_SAYING_BARE = "told telling warned warning said saying".split()
+_EN_ORDERING = "warned warning told telling ordered ordering urged urging".split()
 _EN_FRAME = re.compile(
-    r"\b(?P<verb>warned|warning|threatened|threatening|shouted|shouting|yelled|yelling|screamed|"
-    r"screaming|promised|promising|told|telling|said|saying|wrote|writing|texted|messaged|"
-    r"whispered|repeated|kept saying|hinted|made (?:it )?clear)\b(?P<object>(?: by)?(?: \w+){0,4}?)"
-    r"(?: that\b|:|,)",
+    rf"\b(?P<verb>{'|'.join(_EN_SAYING)})\b(?P<object>(?: by)?(?: \w+){{0,4}}?)(?: that\b|:|,)",
     re.IGNORECASE,
 )
 # Speech reported with no "that": "told me they would…", "said I should…"
 _EN_BARE_FRAME = re.compile(
-    r"\b(?P<verb>told|telling|warned|warning|said|saying)(?P<object> (?:me|him|her|them|us|you|"
+    rf"\b(?P<verb>{'|'.join(_EN_SAYING_BARE)})(?P<object> (?:me|him|her|them|us|you|"
     r"the \w+))?(?= (?:I|he|she|they|we|you|it|my|his|her|their|our|your|anyone|the \w+) )",
     re.IGNORECASE,
 )
 # An order given with what follows disobeying it: "warning them to sell their land 'or lose
 # everything'", "told my mother to stop making noise if she wants…"
 _EN_ORDER_FRAME = re.compile(
-    r"\b(?P<verb>warned|warning|told|telling|ordered|ordering|urged|urging)(?P<object>(?: \w+)"
-    r"{1,3}?) to\b",
+    rf"\b(?P<verb>{'|'.join(_EN_ORDERING)})(?P<object>(?: \w+){{1,3}}?) to\b",
     re.IGNORECASE,
 )
 _EN_HOSTILE = frozenset(
     "warned warning threatened threatening shouted shouting yelled yelling screamed screaming "
     "promised promising whispered ordered ordering urged urging".split()
 )
+# Russian verbs of saying by stem (every gender and number: «сказал», «сказали»).
+_RU_SAYING = (
+    *(
+        "предупредил пригрозил угрожал грозил кричал крикнул орал пообещал обещал сказал "
+        "говорил заявил писал написал шептал прошептал повторял повторил твердил намекал намекнул"
+    ).split(),
+    "давал понять",
+    "дал понять",
+)
 _RU_FRAME = re.compile(
-    r"(?<![\w-])(?P<verb>(?:предупредил|пригрозил|угрожал|грозил|кричал|крикнул|орал|"
-    r"пообещал|обещал|сказал|говорил|заявил|писал|написал|шептал|прошептал|повторял|повторил|"
-    r"твердил|намекал|намекнул|давал понять|дал понять)\w*)"
+    rf"(?<![\w-])(?P<verb>(?:{'|'.join(_RU_SAYING)})\w*)"
     r"(?P<object>(?: [\w-]+){0,3}?)(?:,? что|:)\s",
     re.IGNORECASE,
 )
@@ -203,37 +218,9 @@ _LEGAL_RISK = re.compile(
 )
 _WORD = re.compile(r"[\w'-]+")
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
-# The verbs of saying the frames read: English forms, Russian stems.
-_FRAME_WORDS = frozenset(
-    "warned warning threatened threatening shouted shouting yelled yelling screamed screaming "
-    "promised promising told telling said saying wrote writing texted messaged whispered "
-    "repeated kept hinted made ordered ordering urged urging".split()
-)
-_FRAME_STEMS = (
-    "предупредил",
-    "пригрозил",
-    "угрожал",
-    "грозил",
-    "кричал",
-    "крикнул",
-    "орал",
-    "пообещал",
-    "обещал",
-    "сказал",
-    "говорил",
-    "заявил",
-    "писал",
-    "написал",
-    "шептал",
-    "прошептал",
-    "повторял",
-    "повторил",
-    "твердил",
-    "намекал",
-    "намекнул",
-    "давал",
-    "дал",
-)
+# The first words of the frames above: only at these are the frames tried.
+_FRAME_WORDS = frozenset(verb.split()[0] for verb in (*_EN_SAYING, *_EN_SAYING_BARE, *_EN_ORDERING))
+_FRAME_STEMS = tuple(verb.split()[0] for verb in _RU_SAYING)
 
 
 def _could_frame(word: str) -> bool:

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 
 from rightsledger.extract import anchors
 from rightsledger.extract.act_triggers import MONEY_EN, MONEY_RU
+from rightsledger.extract.lexicon import EN_MONEY_WORDS, RU_MONEY_LEMMAS
 
 _SENTENCE = re.compile(r"[^.!?…\n]+")
 _MONEY = re.compile(
@@ -31,13 +32,21 @@ _MONEY = re.compile(
     re.IGNORECASE,
 )
 # A cheap first look for money, at the words of the text (found once for every rule): a
-# currency's name or a money word; and the currency signs, which are no words.
-_MONEY_WORDS = frozenset(
-    "lari roubles rubles dollars euros manats manat hryvnia hryvnias tenge som soms somoni "
-    "francs rupees shillings naira pesos birr cedis money cash bribe bribes payment payments "
-    "sum sums ransom fee fees levy levies".split()
+# currency from the lexicon's money words, a word for money or a bribe, a scale word; and the
+# currency signs, which are no words. Russian currencies are looked for by stem («рублей»).
+_MONEY_WORDS = EN_MONEY_WORDS | frozenset(
+    "money cash bribe bribes payment payments ransom fee fees levy levies".split()
 )
+
+
+def _stem(lemma: str) -> str:
+    """A Russian lemma without the ending its cases change («рубль» → «рубл»)."""
+    return lemma[:-1] if lemma[-1] in "ьйаяо" and len(lemma) > 3 else lemma
+
+
 _MONEY_STEMS = (
+    *sorted({_stem(lemma) for lemma in RU_MONEY_LEMMAS}),
+    "гривен",  # the genitive plural puts a vowel before the stem's last letter
     "деньг",
     "денег",
     "денежн",
@@ -47,19 +56,6 @@ _MONEY_STEMS = (
     "тыс",
     "миллион",
     "млн",
-    "рубл",
-    "доллар",
-    "евро",
-    "сом",
-    "тенге",
-    "манат",
-    "гривен",
-    "гривн",
-    "лари",
-    "франк",
-    "рупи",
-    "шиллинг",
-    "песо",
 )
 _CURRENCY_SIGN = re.compile(r"[$€£]")
 
